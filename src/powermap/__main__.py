@@ -1,0 +1,3 @@
+from powermap.cli import main
+
+main()

@@ -1,0 +1,66 @@
+"""The power map's domain objects: actors, relationships and assessments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from powermap.domain.vocab import ActorKind, RelationType
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    confidential: bool = False
+    reference: bool = False
+    stance: int | None = None
+    influence: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    source: str
+    target: str
+    type: RelationType
+    strength: float = 0.5
+    source_ref: str = ""
+    note: str = ""
+    confidential: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    actor: str
+    influence: int | None
+    stance: int | None
+    date: dt.date
+    ask: str | None = None
+    confidence: float | None = None
+    source_ref: str = ""
+    note: str = ""
+    confidential: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    id: str
+    kind: str
+    title: str
+    body: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceContent:
+    """Everything a workspace holds, as the YAML file and the analysis see it."""
+
+    name: str
+    situation: str = ""
+    actors: tuple[Actor, ...] = ()
+    relationships: tuple[Relationship, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    asks: tuple[Ask, ...] = field(default=())

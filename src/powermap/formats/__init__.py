@@ -1,0 +1,1 @@
+"""Pure readers and writers of powermap's own file formats (no Django)."""

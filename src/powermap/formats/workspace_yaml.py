@@ -1,0 +1,376 @@
+"""The workspace file, `format: powermap/1` (see docs/workspace-format.md).
+
+`parse_workspace` checks a whole file and raises WorkspaceFileError listing every problem
+with its file, line and field; nothing is returned unless the file is entirely valid, so
+the importer can write all or nothing. `dump_workspace` writes the same format back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.vocab import (
+    INFLUENCE_MAX,
+    INFLUENCE_MIN,
+    STANCE_MAX,
+    STANCE_MIN,
+    ActorKind,
+    RelationType,
+    is_reference_id,
+)
+from powermap.formats.yamlnodes import LineDict, line_of, load_with_lines
+
+FORMAT = "powermap/1"
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
+REFERENCE_PATTERN = re.compile(r"^(state:[A-Z]{2}|(body|mechanism|org):[a-z0-9_-]+)$")
+
+ACTOR_KEYS = {"id", "name", "kind", "tags", "notes", "confidential"}
+RELATIONSHIP_KEYS = {"from", "to", "type", "strength", "source", "note", "confidential"}
+ASSESSMENT_KEYS = {
+    "actor", "ask", "influence", "stance", "confidence", "date", "source", "note",
+    "confidential",
+}  # fmt: skip
+ASK_KEYS = {"id", "kind", "body", "title", "notes"}
+TOP_KEYS = {"format", "workspace", "actors", "relationships", "assessments", "asks"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class WorkspaceFileError(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _Checker:
+    """Collects problems while reading one file."""
+
+    def __init__(self, file: str, known_reference: Callable[[str], bool] | None) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.known_reference = known_reference
+
+    def fail(self, node: Any, key: str | None, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line_of(node, key), field, message))
+
+    def mapping(self, node: Any, field: str, allowed: set[str]) -> bool:
+        if not isinstance(node, dict):
+            self.fail(node, None, field, "expected a mapping of keys to values")
+            return False
+        for key in node:
+            if key not in allowed:
+                self.fail(node, str(key), f"{field}.{key}", "unknown key")
+        return True
+
+    def text(self, node: LineDict, key: str, field: str, *, required: bool = False) -> str:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.fail(node, None, f"{field}.{key}", "is required")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.fail(node, key, f"{field}.{key}", "must be text")
+            return ""
+        return str(value)
+
+    def boolean(self, node: LineDict, key: str, field: str) -> bool:
+        value = node.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(node, key, f"{field}.{key}", "must be true or false")
+            return False
+        return value
+
+    def integer(self, node: LineDict, key: str, field: str, low: int, high: int) -> int | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.fail(node, key, f"{field}.{key}", f"must be a whole number from {low} to {high}")
+            return None
+        return value
+
+    def fraction(self, node: LineDict, key: str, field: str) -> float | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            self.fail(node, key, f"{field}.{key}", "must be a number from 0 to 1")
+            return None
+        return float(value)
+
+    def actor_id(self, node: LineDict, key: str, field: str, listed: set[str]) -> str:
+        value = self.text(node, key, field, required=True)
+        if not value or value in listed:
+            return value
+        if not is_reference_id(value):
+            self.fail(node, key, f"{field}.{key}", f"unknown actor {value!r}")
+        else:
+            self.reference(node, key, field, value)
+        return value
+
+    def reference(self, node: LineDict, key: str, field: str, value: str) -> None:
+        if not REFERENCE_PATTERN.match(value):
+            self.fail(node, key, f"{field}.{key}", f"malformed reference id {value!r}")
+        elif self.known_reference is not None and not self.known_reference(value):
+            self.fail(node, key, f"{field}.{key}", f"no such reference actor {value!r}")
+
+
+def parse_workspace(
+    text: str,
+    file: str = "<workspace>",
+    known_reference: Callable[[str], bool] | None = None,
+) -> WorkspaceContent:
+    """Read a workspace file; raise WorkspaceFileError naming every problem."""
+    try:
+        root = load_with_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        raise WorkspaceFileError([Problem(file, line, "(file)", f"not valid YAML: {exc}")]) from exc
+    check = _Checker(file, known_reference)
+    if not check.mapping(root, "(file)", TOP_KEYS):
+        raise WorkspaceFileError(check.problems)
+    if root.get("format") != FORMAT:
+        check.fail(root, "format", "format", f"must be {FORMAT!r}")
+    name, situation = _workspace_header(check, root.get("workspace"), root)
+    asks = _asks(check, _list(check, root, "asks"))
+    ask_ids = {a.id for a in asks}
+    actors = _actors(check, _list(check, root, "actors"))
+    listed = {a.id for a in actors}
+    relationships = _relationships(check, _list(check, root, "relationships"), listed)
+    assessments = _assessments(check, _list(check, root, "assessments"), listed, ask_ids)
+    if check.problems:
+        raise WorkspaceFileError(check.problems)
+    return WorkspaceContent(name, situation, actors, relationships, assessments, asks)
+
+
+def _list(check: _Checker, root: LineDict, key: str) -> list[Any]:
+    value = root.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.fail(root, key, key, "must be a list")
+        return []
+    return value
+
+
+def _workspace_header(check: _Checker, node: Any, root: LineDict) -> tuple[str, str]:
+    if node is None:
+        check.fail(root, None, "workspace", "is required")
+        return "", ""
+    if not check.mapping(node, "workspace", {"name", "situation"}):
+        return "", ""
+    return (
+        check.text(node, "name", "workspace", required=True),
+        check.text(node, "situation", "workspace"),
+    )
+
+
+def _unique_id(check: _Checker, node: LineDict, field: str, seen: set[str]) -> str:
+    value = check.text(node, "id", field, required=True)
+    if value and not ID_PATTERN.match(value):
+        check.fail(node, "id", f"{field}.id", "use letters, digits and _ . : - only")
+    elif value in seen:
+        check.fail(node, "id", f"{field}.id", f"duplicate id {value!r}")
+    seen.add(value)
+    return value
+
+
+def _actors(check: _Checker, nodes: Iterable[Any]) -> tuple[Actor, ...]:
+    actors, seen = [], set[str]()
+    for i, node in enumerate(nodes):
+        field = f"actors[{i}]"
+        if not check.mapping(node, field, ACTOR_KEYS):
+            continue
+        actor_id = _unique_id(check, node, field, seen)
+        if is_reference_id(actor_id):
+            check.reference(node, "id", field, actor_id)
+        kind = _kind(check, node, field, actor_id)
+        tags = node.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) and t for t in tags):
+            check.fail(node, "tags", f"{field}.tags", "must be a list of words")
+            tags = []
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=check.text(node, "name", field, required=not is_reference_id(actor_id)),
+                kind=kind,
+                tags=tuple(dict.fromkeys(tags)),
+                notes=check.text(node, "notes", field),
+                confidential=check.boolean(node, "confidential", field),
+                reference=is_reference_id(actor_id),
+            )
+        )
+    return tuple(actors)
+
+
+def _kind(check: _Checker, node: LineDict, field: str, actor_id: str) -> ActorKind:
+    value = node.get("kind")
+    if value is None and actor_id.startswith("state:"):
+        return ActorKind.STATE
+    if value is None and is_reference_id(actor_id):
+        return ActorKind.IGO_ORGAN
+    try:
+        return ActorKind(value)
+    except ValueError:
+        allowed = ", ".join(k.value for k in ActorKind)
+        check.fail(node, "kind", f"{field}.kind", f"must be one of: {allowed}")
+        return ActorKind.PERSON
+
+
+def _relationships(
+    check: _Checker, nodes: Iterable[Any], listed: set[str]
+) -> tuple[Relationship, ...]:
+    result = []
+    for i, node in enumerate(nodes):
+        field = f"relationships[{i}]"
+        if not check.mapping(node, field, RELATIONSHIP_KEYS):
+            continue
+        try:
+            rel_type = RelationType(node.get("type"))
+        except ValueError:
+            allowed = ", ".join(t.value for t in RelationType)
+            check.fail(node, "type", f"{field}.type", f"must be one of: {allowed}")
+            rel_type = RelationType.KNOWS
+        strength = check.fraction(node, "strength", field)
+        result.append(
+            Relationship(
+                source=check.actor_id(node, "from", field, listed),
+                target=check.actor_id(node, "to", field, listed),
+                type=rel_type,
+                strength=0.5 if strength is None else strength,
+                source_ref=check.text(node, "source", field),
+                note=check.text(node, "note", field),
+                confidential=check.boolean(node, "confidential", field),
+            )
+        )
+    return tuple(result)
+
+
+def _assessments(
+    check: _Checker, nodes: Iterable[Any], listed: set[str], ask_ids: set[str]
+) -> tuple[Assessment, ...]:
+    result = []
+    for i, node in enumerate(nodes):
+        field = f"assessments[{i}]"
+        if not check.mapping(node, field, ASSESSMENT_KEYS):
+            continue
+        ask = check.text(node, "ask", field) or None
+        if ask is not None and ask not in ask_ids:
+            check.fail(node, "ask", f"{field}.ask", f"unknown ask {ask!r}")
+        influence = check.integer(node, "influence", field, INFLUENCE_MIN, INFLUENCE_MAX)
+        stance = check.integer(node, "stance", field, STANCE_MIN, STANCE_MAX)
+        if node.get("influence") is None and node.get("stance") is None:
+            check.fail(node, None, field, "give an influence, a stance or both")
+        result.append(
+            Assessment(
+                actor=check.actor_id(node, "actor", field, listed),
+                influence=influence,
+                stance=stance,
+                date=_date(check, node, field),
+                ask=ask,
+                confidence=check.fraction(node, "confidence", field),
+                source_ref=check.text(node, "source", field),
+                note=check.text(node, "note", field),
+                confidential=check.boolean(node, "confidential", field),
+            )
+        )
+    return tuple(result)
+
+
+def _date(check: _Checker, node: LineDict, field: str) -> dt.date:
+    value = node.get("date")
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    check.fail(node, "date", f"{field}.date", "must be a date written YYYY-MM-DD")
+    return dt.date.min
+
+
+def _asks(check: _Checker, nodes: Iterable[Any]) -> tuple[Ask, ...]:
+    result, seen = [], set[str]()
+    for i, node in enumerate(nodes):
+        field = f"asks[{i}]"
+        if not check.mapping(node, field, ASK_KEYS):
+            continue
+        result.append(
+            Ask(
+                id=_unique_id(check, node, field, seen),
+                kind=check.text(node, "kind", field, required=True),
+                title=check.text(node, "title", field),
+                body=check.text(node, "body", field),
+                notes=check.text(node, "notes", field),
+            )
+        )
+    return tuple(result)
+
+
+def dump_workspace(content: WorkspaceContent) -> str:
+    """Write a workspace as `format: powermap/1` YAML, omitting empty optional fields."""
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "workspace": _compact({"name": content.name, "situation": content.situation}),
+        "actors": [_actor_doc(a) for a in content.actors],
+        "relationships": [_relationship_doc(r) for r in content.relationships],
+        "assessments": [_assessment_doc(a) for a in content.assessments],
+        "asks": [
+            _compact({"id": a.id, "kind": a.kind, "body": a.body, "title": a.title,
+                      "notes": a.notes})
+            for a in content.asks
+        ],
+    }  # fmt: skip
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _compact(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if v not in (None, "", [], False)}
+
+
+def _actor_doc(actor: Actor) -> dict[str, Any]:
+    return _compact(
+        {
+            "id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind.value,
+            "tags": list(actor.tags),
+            "notes": actor.notes,
+            "confidential": actor.confidential,
+        }
+    )
+
+
+def _relationship_doc(rel: Relationship) -> dict[str, Any]:
+    doc = {"from": rel.source, "to": rel.target, "type": rel.type.value}
+    return doc | _compact(
+        {"strength": rel.strength, "source": rel.source_ref, "note": rel.note,
+         "confidential": rel.confidential}
+    )  # fmt: skip
+
+
+def _assessment_doc(a: Assessment) -> dict[str, Any]:
+    doc: dict[str, Any] = {"actor": a.actor}
+    return doc | _compact(
+        {"ask": a.ask, "influence": a.influence, "stance": a.stance,
+         "confidence": a.confidence, "date": a.date, "source": a.source_ref,
+         "note": a.note, "confidential": a.confidential}
+    )  # fmt: skip

@@ -1,0 +1,89 @@
+"""Render the power grid as a standalone SVG (it prints, and needs no script)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from powermap.analysis.grid import (
+    INFLUENCES,
+    STANCES,
+    GridGeometry,
+    GridPoint,
+    place_dots,
+)
+
+# One colour per stance, from a colour-blind-safe diverging palette (ColorBrewer RdBu).
+STANCE_COLOURS = {-2: "#b2182b", -1: "#ef8a62", 0: "#9e9e9e", 1: "#67a9cf", 2: "#2166ac"}
+
+
+@dataclass(frozen=True)
+class GridLabels:
+    """Translated words for the picture; the caller translates, the renderer escapes."""
+
+    title: str
+    stance_axis: str
+    influence_axis: str
+    stances: dict[int, str]
+    influences: dict[int, str]
+
+
+def render_grid_svg(
+    points: Sequence[GridPoint],
+    labels: GridLabels,
+    href: Callable[[str], str],
+    geometry: GridGeometry | None = None,
+) -> str:
+    geometry = geometry or GridGeometry()
+    width = geometry.left + geometry.width + 10
+    height = geometry.top + geometry.height + 60
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="power-grid" role="img" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" aria-labelledby="grid-title">'
+        f'<title id="grid-title">{escape(labels.title)}</title>'
+    ]
+    parts += _cells(labels, geometry)
+    for dot in place_dots(points, geometry):
+        p = dot.point
+        parts.append(
+            f'<a href="{escape(href(p.key))}" class="dot" data-key="{escape(p.key)}">'
+            f'<circle cx="{dot.x:.1f}" cy="{dot.y:.1f}" r="{dot.radius:.1f}" '
+            f'fill="{STANCE_COLOURS[p.stance]}"><title>{escape(p.name)}</title></circle></a>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _cells(labels: GridLabels, g: GridGeometry) -> list[str]:
+    out = []
+    for stance in STANCES:
+        for influence in INFLUENCES:
+            x, y = g.cell_origin(stance, influence)
+            out.append(
+                f'<rect class="cell" x="{x:.0f}" y="{y:.0f}" width="{g.cell_width:.0f}" '
+                f'height="{g.cell_height:.0f}" fill="none" stroke="#d0d0d0"/>'
+            )
+    bottom = g.top + g.height
+    for stance in STANCES:
+        x, _ = g.cell_origin(stance, 0)
+        out.append(
+            f'<text x="{x + g.cell_width / 2:.0f}" y="{bottom + 18:.0f}" '
+            f'text-anchor="middle" font-size="12">{escape(labels.stances[stance])}</text>'
+        )
+    for influence in INFLUENCES:
+        _, y = g.cell_origin(0, influence)
+        out.append(
+            f'<text x="{g.left - 8:.0f}" y="{y + g.cell_height / 2 + 4:.0f}" '
+            f'text-anchor="end" font-size="12">{influence} {escape(labels.influences[influence])}</text>'
+        )
+    out.append(
+        f'<text x="{g.left + g.width / 2:.0f}" y="{bottom + 44:.0f}" text-anchor="middle" '
+        f'font-size="13" font-weight="bold">{escape(labels.stance_axis)}</text>'
+    )
+    out.append(
+        f'<text x="14" y="{g.top + g.height / 2:.0f}" text-anchor="middle" font-size="13" '
+        f'font-weight="bold" transform="rotate(-90 14 {g.top + g.height / 2:.0f})">'
+        f"{escape(labels.influence_axis)}</text>"
+    )
+    return out

@@ -1,0 +1,165 @@
+"""The only permission-checked reads.
+
+Every view and command reaches workspace data through a `Viewer`: the user, the workspace
+and their role there. Outsiders get 404 (the workspace's existence is not confirmed);
+members whose role is too low get 403. Confidential records are visible only to the user
+who created them and to the workspace's owners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from powermap.domain.vocab import Role
+from powermap.store.models import (
+    Actor,
+    Assessment,
+    AuditEntry,
+    Membership,
+    Relationship,
+    Workspace,
+)
+
+User = AbstractBaseUser | AnonymousUser
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A user acting in one workspace with one role. `user` is None for the CLI owner."""
+
+    workspace: Workspace
+    role: Role
+    user: Any = None
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role.at_least(Role.EDITOR)
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role is Role.OWNER
+
+    def require(self, role: Role) -> None:
+        if not self.role.at_least(role):
+            raise PermissionDenied
+
+    def confidential_filter(self, created_by_field: str) -> Q:
+        """Rows this viewer may see, for a model with `confidential` and an author field."""
+        if self.is_owner:
+            return Q()
+        mine = Q(**{created_by_field: self.user}) if self.user is not None else Q(pk__in=[])
+        return Q(confidential=False) | mine
+
+
+def access_workspace(user: User, slug: str, role: Role = Role.VIEWER) -> Viewer:
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("workspace")
+        .filter(user=user, workspace__slug=slug)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    viewer = Viewer(membership.workspace, membership.role_enum, user)
+    viewer.require(role)
+    return viewer
+
+
+def owner_viewer(workspace: Workspace) -> Viewer:
+    """The command line's view: whoever holds the passphrase owns the workspace."""
+    return Viewer(workspace, Role.OWNER, None)
+
+
+def workspaces_of(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("workspace").order_by(
+        "workspace__name"
+    )
+
+
+def visible_actors(viewer: Viewer) -> QuerySet[Actor]:
+    return Actor.objects.filter(
+        viewer.confidential_filter("created_by"),
+        workspace=viewer.workspace,
+        deleted_at__isnull=True,
+    )
+
+
+def visible_relationships(viewer: Viewer) -> QuerySet[Relationship]:
+    """Relationships this viewer may see, between two actors they may see."""
+    return (
+        Relationship.objects.filter(
+            viewer.confidential_filter("created_by"),
+            _endpoint_filter(viewer, "source"),
+            _endpoint_filter(viewer, "target"),
+            workspace=viewer.workspace,
+            deleted_at__isnull=True,
+        )
+        .select_related("source", "target", "provenance")
+    )
+
+
+def _endpoint_filter(viewer: Viewer, end: str) -> Q:
+    alive = Q(**{f"{end}__deleted_at__isnull": True})
+    if viewer.is_owner:
+        return alive
+    mine = Q(**{f"{end}__created_by": viewer.user}) if viewer.user is not None else Q(pk__in=[])
+    return alive & (Q(**{f"{end}__confidential": False}) | mine)
+
+
+def visible_assessments(viewer: Viewer) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(
+        viewer.confidential_filter("author"),
+        workspace=viewer.workspace,
+        actor__in=visible_actors(viewer),
+    ).select_related("actor", "ask", "provenance", "author")
+
+
+def access_actor(viewer: Viewer, key: str, *, write: bool = False) -> Actor:
+    if write:
+        viewer.require(Role.EDITOR)
+    actor = visible_actors(viewer).filter(key=key).first()
+    if actor is None:
+        raise Http404
+    return actor
+
+
+def access_deleted_actor(viewer: Viewer, key: str) -> Actor:
+    """A soft-deleted actor, for undo; editors only."""
+    viewer.require(Role.EDITOR)
+    actor = (
+        Actor.objects.filter(viewer.confidential_filter("created_by"))
+        .filter(workspace=viewer.workspace, key=key, deleted_at__isnull=False)
+        .first()
+    )
+    if actor is None:
+        raise Http404
+    return actor
+
+
+def access_relationship(viewer: Viewer, relationship_id: int, *, write: bool = False) -> Relationship:
+    if write:
+        viewer.require(Role.EDITOR)
+    rel = visible_relationships(viewer).filter(pk=relationship_id).first()
+    if rel is None:
+        raise Http404
+    return rel
+
+
+def audit_entries(viewer: Viewer) -> QuerySet[AuditEntry]:
+    viewer.require(Role.OWNER)
+    return AuditEntry.objects.filter(workspace=viewer.workspace)
+
+
+def workspace_by_slug(slug: str) -> Workspace:
+    """For the command line, which holds the key and so acts as owner."""
+    workspace = Workspace.objects.filter(slug=slug).first()
+    if workspace is None:
+        raise LookupError(slug)
+    return workspace

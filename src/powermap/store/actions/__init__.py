@@ -1,0 +1,1 @@
+"""The only writes: each `do_*` function is one transaction with one audit row."""

@@ -1,0 +1,68 @@
+"""The one place where database rows become domain objects (for export and analysis)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.vocab import ActorKind, RelationType
+from powermap.store import models
+from powermap.store.access import (
+    Viewer,
+    visible_actors,
+    visible_assessments,
+    visible_relationships,
+)
+
+
+def workspace_content(viewer: Viewer) -> WorkspaceContent:
+    """Everything in the workspace that this viewer may see, in a stable order."""
+    workspace = viewer.workspace
+    tags: dict[int, list[str]] = defaultdict(list)
+    through = models.Actor.tags.through.objects.filter(actor__workspace=workspace)
+    for actor_id, tag in through.values_list("actor_id", "tag__name").order_by("tag__name"):
+        tags[actor_id].append(tag)
+    actors = tuple(
+        Actor(
+            id=a.key, name=a.name, kind=ActorKind(a.kind), tags=tuple(tags[a.pk]),
+            notes=a.notes, confidential=a.confidential, reference=a.reference,
+            stance=a.stance, influence=a.influence,
+        )
+        for a in visible_actors(viewer).order_by("key")
+    )  # fmt: skip
+    return WorkspaceContent(
+        name=workspace.name,
+        situation=workspace.situation,
+        actors=actors,
+        relationships=tuple(_relationships(viewer)),
+        assessments=tuple(_assessments(viewer)),
+        asks=tuple(
+            Ask(id=a.key, kind=a.kind, title=a.title, body=a.body, notes=a.notes)
+            for a in models.Ask.objects.filter(workspace=workspace).order_by("key")
+        ),
+    )
+
+
+def _relationships(viewer: Viewer) -> list[Relationship]:
+    rows = visible_relationships(viewer).order_by("source__key", "target__key", "type", "id")
+    return [
+        Relationship(
+            source=r.source.key, target=r.target.key, type=RelationType(r.type),
+            strength=r.strength, source_ref=r.provenance.text if r.provenance else "",
+            note=r.note, confidential=r.confidential,
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
+def _assessments(viewer: Viewer) -> list[Assessment]:
+    rows = visible_assessments(viewer).order_by("actor__key", "date", "recorded_at", "id")
+    return [
+        Assessment(
+            actor=a.actor.key, influence=a.influence, stance=a.stance, date=a.date,
+            ask=a.ask.key if a.ask else None, confidence=a.confidence,
+            source_ref=a.provenance.text if a.provenance else "", note=a.note,
+            confidential=a.confidential,
+        )
+        for a in rows
+    ]  # fmt: skip

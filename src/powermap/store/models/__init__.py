@@ -1,0 +1,21 @@
+"""The workspace's tables, one module per concept."""
+
+from powermap.store.models.actors import Actor, Tag
+from powermap.store.models.asks import Ask
+from powermap.store.models.assessments import Assessment
+from powermap.store.models.audit import AuditEntry
+from powermap.store.models.relationships import Relationship
+from powermap.store.models.sources import Source
+from powermap.store.models.workspaces import Membership, Workspace
+
+__all__ = [
+    "Actor",
+    "Ask",
+    "Assessment",
+    "AuditEntry",
+    "Membership",
+    "Relationship",
+    "Source",
+    "Tag",
+    "Workspace",
+]

@@ -1,0 +1,33 @@
+from django.urls import include, path
+
+from powermap.web.views import actors, assessments, auth, grid, network, relationships, workspaces
+
+workspace_patterns = [
+    path("", actors.actor_list, name="pm-actors"),
+    path("actors/new/", actors.actor_create, name="pm-actor-create"),
+    path("actors/<str:key>/", actors.actor_detail, name="pm-actor"),
+    path("actors/<str:key>/edit/", actors.actor_edit, name="pm-actor-edit"),
+    path("actors/<str:key>/delete/", actors.actor_delete, name="pm-actor-delete"),
+    path("actors/<str:key>/restore/", actors.actor_restore, name="pm-actor-restore"),
+    path("actors/<str:key>/assess/", assessments.assessment_create, name="pm-assessment-create"),
+    path("actors/<str:key>/link/", relationships.relationship_create,
+         name="pm-relationship-create"),  # fmt: skip
+    path("relationships/<int:relationship_id>/edit/", relationships.relationship_edit,
+         name="pm-relationship-edit"),  # fmt: skip
+    path("relationships/<int:relationship_id>/delete/", relationships.relationship_delete,
+         name="pm-relationship-delete"),  # fmt: skip
+    path("grid/", grid.grid, name="pm-grid"),
+    path("network/", network.network, name="pm-network"),
+    path("network/data/", network.network_data, name="pm-network-data"),
+    path("network/positions/", network.save_positions, name="pm-network-positions"),
+    path("export/", workspaces.export_yaml, name="pm-export"),
+    path("import/", workspaces.import_yaml, name="pm-import"),
+    path("audit/", workspaces.audit_log, name="pm-audit"),
+]
+
+urlpatterns = [
+    path("", workspaces.home, name="pm-home"),
+    path("login/", auth.login, name="pm-login"),
+    path("logout/", auth.logout, name="pm-logout"),
+    path("w/<slug:slug>/", include(workspace_patterns)),
+]

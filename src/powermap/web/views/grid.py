@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from powermap.analysis.grid import GridPoint
+from powermap.domain.vocab import INFLUENCE_LABELS, STANCE_LABELS
+from powermap.reports.grid_svg import GridLabels, render_grid_svg
+from powermap.store import access
+from powermap.store.access import Viewer
+from powermap.web.decorators import workspace_view
+from powermap.web.forms.actors import ActorFilterForm
+from powermap.web.views.actors import filter_actors
+
+
+@workspace_view()
+def grid(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    form = ActorFilterForm(request.GET)
+    actors = filter_actors(access.visible_actors(viewer), form)
+    rows = actors.values_list("key", "name", "stance", "influence").order_by("name")
+    points, unplaced = [], []
+    for key, name, stance, influence in rows:
+        if stance is None or influence is None:
+            unplaced.append((key, name))
+        else:
+            points.append(GridPoint(key, name, stance, influence))
+    prefix = reverse("pm-actor", args=[viewer.workspace.slug, "KEY"]).removesuffix("KEY/")
+    svg = render_grid_svg(points, _labels(), href=lambda key: f"{prefix}{key}/")
+    return render(request, "web/grid/grid.html",
+                  {"viewer": viewer, "form": form, "svg": mark_safe(svg),  # noqa: S308  (escaped by the renderer)
+                   "points": points, "unplaced": unplaced,
+                   "tags": viewer.workspace.tags.values_list("name", flat=True)})  # fmt: skip
+
+
+def _labels() -> GridLabels:
+    return GridLabels(
+        title=_("Power grid: influence against stance"),
+        stance_axis=_("Stance: from strongly opposed to champion"),
+        influence_axis=_("Influence"),
+        stances={v: _(label) for v, label in STANCE_LABELS.items()},
+        influences={v: _(label) for v, label in INFLUENCE_LABELS.items()},
+    )

@@ -1,0 +1,113 @@
+"""The command line against real encrypted workspace files, in subprocesses.
+
+Subprocesses, not CliRunner, because each command sets Django up for one workspace
+file, exactly as a user's shell does.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from powermap.demo import demo_text
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def run(home: Path, *args: str, passphrase: str = PASSPHRASE, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
+    environment |= {"POWERMAP_HOME": str(home), "POWERMAP_PASSPHRASE": passphrase} | env
+    return subprocess.run(
+        [sys.executable, "-m", "powermap", *args],
+        capture_output=True, text=True, env=environment, timeout=120, check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    assert run(home, "init", "--workspace", "w1").returncode == 0
+    demo = home / "demo.yml"
+    demo.write_text(demo_text(), encoding="utf-8")
+    result = run(home, "import", str(demo), "--workspace", "w1")
+    assert result.returncode == 0, result.stderr
+    return home
+
+
+def db(home: Path) -> Path:
+    return home / "workspaces" / "w1.db"
+
+
+def test_it_encrypts_the_database_file(home: Path) -> None:
+    data = db(home).read_bytes()
+    assert not data.startswith(b"SQLite format 3\x00")
+    for text in (b"Rohingya", b"brouk", b"Survivors", b"state:GM", b"CREATE TABLE"):
+        assert text not in data
+    wal = db(home).with_suffix(".db-wal")
+    if wal.exists():
+        assert b"Rohingya" not in wal.read_bytes()
+
+
+def test_it_never_writes_the_passphrase(home: Path) -> None:
+    for path in home.rglob("*"):
+        if path.is_file():
+            assert PASSPHRASE.encode() not in path.read_bytes(), path
+
+
+def test_it_refuses_a_wrong_passphrase_cleanly(home: Path) -> None:
+    before = db(home).read_bytes()
+    result = run(home, "export", "--workspace", "w1", passphrase="not the passphrase")
+    assert result.returncode == 2
+    assert "Wrong passphrase" in result.stderr
+    assert "ERROR CORE" not in result.stderr + result.stdout  # SQLCipher's own log
+    assert "Traceback" not in result.stderr
+    assert db(home).read_bytes() == before
+
+
+def test_it_exports_what_it_imported(home: Path) -> None:
+    result = run(home, "export", "--workspace", "w1")
+    assert result.returncode == 0, result.stderr
+    assert "format: powermap/1" in result.stdout
+    assert "Burmese Rohingya Organisation UK" in result.stdout
+
+
+def test_it_refuses_a_bad_file_whole(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "format: powermap/1\nworkspace: {name: x}\nactors:\n"
+        "  - {id: new-ngo, name: New NGO, kind: ngo}\n"
+        "  - {id: broken, name: Broken, kind: spaceship}\n",
+        encoding="utf-8",
+    )
+    result = run(home, "import", str(bad), "--workspace", "w1")
+    assert result.returncode == 1
+    assert f"{bad}:5: actors[1].kind" in result.stderr
+    assert "new-ngo" not in run(home, "export", "--workspace", "w1").stdout
+
+
+def test_it_changes_the_passphrase(tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "--workspace", "w1").returncode == 0
+    changed = run(tmp_path, "passphrase", "--workspace", "w1", POWERMAP_NEW_PASSPHRASE="new one")
+    assert changed.returncode == 0, changed.stderr
+    assert run(tmp_path, "export", "--workspace", "w1").returncode == 2
+    assert run(tmp_path, "export", "--workspace", "w1", passphrase="new one").returncode == 0
+
+
+def test_it_creates_users_with_roles(tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "--workspace", "w1").returncode == 0
+    result = run(tmp_path, "createuser", "--workspace", "w1", "--username", "alice",
+                 "--role", "editor", POWERMAP_USER_PASSWORD="a-long-Passphrase-7")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "alice is now editor" in result.stdout
+    weak = run(tmp_path, "createuser", "--workspace", "w1", "--username", "bob",
+               POWERMAP_USER_PASSWORD="123")  # fmt: skip
+    assert weak.returncode == 1 and "Password refused" in weak.stderr
+
+
+def test_it_refuses_to_overwrite_a_workspace(home: Path) -> None:
+    result = run(home, "init", "--workspace", "w1")
+    assert result.returncode == 1 and "already exists" in result.stderr
