@@ -8,6 +8,7 @@ Every setting read here is documented in docs/settings.md.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -16,7 +17,6 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from powermap.paths import home
 from powermap.store import crypto
 
 
@@ -177,6 +177,10 @@ if SERVER_MODE:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "0")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not SECURE_HSTS_PRELOAD:
+        # Joining the browsers' HSTS preload list binds the whole domain to HTTPS for
+        # years; that is the operator's decision, so we do not warn when it is off.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Internationalisation: every string a user reads goes through gettext.
 LANGUAGE_CODE = "en"
@@ -211,7 +215,5 @@ LOGGING = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(20 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
-try:
+with contextlib.suppress(ImportError):
     from powermap.local_settings import *  # noqa: F403  (optional site overrides, last)
-except ImportError:
-    pass

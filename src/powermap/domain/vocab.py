@@ -6,7 +6,7 @@ layer translates them when it renders. The core stays free of Django.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
 def gettext_noop(message: str) -> str:
@@ -14,7 +14,7 @@ def gettext_noop(message: str) -> str:
     return message
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     PERSON = "person"
     STATE = "state"
     GOVERNMENT_AGENCY = "government_agency"
@@ -49,7 +49,7 @@ ACTOR_KIND_LABELS: dict[ActorKind, str] = {
 }
 
 
-class RelationType(str, Enum):
+class RelationType(StrEnum):
     MEMBER_OF = "member_of"
     WORKS_FOR = "works_for"
     REPRESENTS = "represents"
@@ -112,7 +112,7 @@ INFLUENCE_LABELS: dict[int, str] = {
 }
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """A user's role in one workspace; each includes the rights of the ones below it."""
 
     VIEWER = "viewer"

@@ -343,7 +343,8 @@ def dump_workspace(content: WorkspaceContent) -> str:
 
 
 def _compact(doc: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in doc.items() if v not in (None, "", [], False)}
+    """Drop empty optional fields; 0 and 0.0 are values (a neutral stance), not empty."""
+    return {k: v for k, v in doc.items() if not (v is None or v is False or v in ("", []))}
 
 
 def _actor_doc(actor: Actor) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from django.http import Http404
 from powermap.domain.vocab import Role
 from powermap.store.models import (
     Actor,
+    Ask,
     Assessment,
     AuditEntry,
     Membership,
@@ -150,6 +151,15 @@ def access_relationship(viewer: Viewer, relationship_id: int, *, write: bool = F
     if rel is None:
         raise Http404
     return rel
+
+
+def taken_actor_keys(viewer: Viewer) -> set[str]:
+    """Every actor id in the workspace, hidden ones included, so a new id never collides."""
+    return set(Actor.objects.filter(workspace=viewer.workspace).values_list("key", flat=True))
+
+
+def workspace_asks(viewer: Viewer) -> QuerySet[Ask]:
+    return Ask.objects.filter(workspace=viewer.workspace).order_by("key")
 
 
 def audit_entries(viewer: Viewer) -> QuerySet[AuditEntry]:

@@ -70,8 +70,7 @@ def actor_detail(request: HttpRequest, viewer: Viewer, key: str) -> HttpResponse
 
 @workspace_view(Role.EDITOR)
 def actor_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
-    taken = set(Actor.objects.filter(workspace=viewer.workspace).values_list("key", flat=True))
-    form = ActorForm(request.POST or None, taken_keys=taken)
+    form = ActorForm(request.POST or None, taken_keys=access.taken_actor_keys(viewer))
     if request.method == "POST" and form.is_valid():
         actor = do_create_actor(viewer.workspace, request.user, **form.cleaned_data)
         messages.success(request, _("Added %(name)s.") % {"name": actor.name})

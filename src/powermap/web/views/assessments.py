@@ -9,7 +9,6 @@ from powermap.domain.vocab import Role
 from powermap.store import access
 from powermap.store.access import Viewer
 from powermap.store.actions.assessments import do_add_assessment
-from powermap.store.models import Ask
 from powermap.web.decorators import workspace_view
 from powermap.web.forms.assessments import AssessmentForm
 
@@ -17,7 +16,7 @@ from powermap.web.forms.assessments import AssessmentForm
 @workspace_view(Role.EDITOR)
 def assessment_create(request: HttpRequest, viewer: Viewer, key: str) -> HttpResponse:
     actor = access.access_actor(viewer, key, write=True)
-    asks = {a.key: a for a in Ask.objects.filter(workspace=viewer.workspace).order_by("key")}
+    asks = {a.key: a for a in access.workspace_asks(viewer)}
     form = AssessmentForm(request.POST or None,
                           asks=[(k, a.title or k) for k, a in asks.items()])  # fmt: skip
     if request.method == "POST" and form.is_valid():

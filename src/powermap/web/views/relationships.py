@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -67,7 +66,3 @@ def relationship_delete(request: HttpRequest, viewer: Viewer, relationship_id: i
         messages.success(request, _("Relationship deleted."))
         return redirect("pm-actor", viewer.workspace.slug, rel.source.key)
     return render(request, "web/relationships/delete.html", {"viewer": viewer, "relationship": rel})
-
-
-def relationships_of(viewer: Viewer, actor: Actor):  # type: ignore[no-untyped-def]
-    return access.visible_relationships(viewer).filter(Q(source=actor) | Q(target=actor))

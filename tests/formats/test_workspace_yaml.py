@@ -1,0 +1,141 @@
+"""The workspace file: every problem named with file, line and field; round trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.vocab import ActorKind, RelationType
+from powermap.formats.workspace_yaml import WorkspaceFileError, dump_workspace, parse_workspace
+
+GOOD = """\
+format: powermap/1
+workspace: {name: Test, situation: Somewhere}
+actors:
+  - {id: survivors, name: Survivors, kind: victim_group, tags: [own]}
+relationships:
+  - {from: survivors, to: state:GH, type: knows, strength: 0.9}
+assessments:
+  - {actor: state:GH, ask: hrc-mechanism, influence: 3, stance: 0, date: 2026-10-01}
+asks:
+  - {id: hrc-mechanism, kind: investigative_mechanism, body: hrc, title: A mechanism}
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(WorkspaceFileError) as error:
+        parse_workspace(text, "w.yml")
+    return [str(p) for p in error.value.problems]
+
+
+def test_it_reads_a_good_file() -> None:
+    content = parse_workspace(GOOD)
+    assert [a.id for a in content.actors] == ["survivors"]
+    assert content.relationships[0].target == "state:GH"
+    assert content.assessments[0].ask == "hrc-mechanism"
+    assert content.assessments[0].date == dt.date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        ("format: powermap/1", "w.yml:1: format: must be 'powermap/1'"),
+        ("strength: 0.9", "w.yml:6: relationships[0].strength: must be a number from 0 to 1"),
+        ("stance: 0", "w.yml:8: assessments[0].stance: must be a whole number from -2 to 2"),
+        ("date: 2026-10-01", "w.yml:8: assessments[0].date: must be a date written YYYY-MM-DD"),
+        ("kind: victim_group", "w.yml:4: actors[0].kind: must be one of"),
+        ("to: state:GH", "w.yml:6: relationships[0].to: unknown actor 'nobody'"),
+        ("ask: hrc-mechanism,", "w.yml:8: assessments[0].ask: unknown ask 'other'"),
+        ("tags: [own]", "w.yml:4: actors[0].colour: unknown key"),
+        ("to: state:GH", "w.yml:6: relationships[0].to: malformed reference id 'state:Ghana'"),
+    ],
+)
+def test_it_names_the_line_and_field_of_each_problem(change: str, expected: str) -> None:
+    replacement = {
+        "format: powermap/1": "format: powermap/9",
+        "strength: 0.9": "strength: 1.5",
+        "stance: 0": "stance: 5",
+        "date: 2026-10-01": "date: 01/10/2026",
+        "kind: victim_group": "kind: spaceship",
+        "ask: hrc-mechanism,": "ask: other,",
+        "tags: [own]": "tags: [own], colour: red",
+    }
+    if expected.endswith("'nobody'"):
+        text = GOOD.replace("to: state:GH", "to: nobody")
+    elif "malformed" in expected:
+        text = GOOD.replace("to: state:GH", "to: state:Ghana")
+    else:
+        text = GOOD.replace(change, replacement[change])
+    assert any(p.startswith(expected) for p in problems(text)), problems(text)
+
+
+def test_it_lists_every_problem_at_once() -> None:
+    text = GOOD.replace("strength: 0.9", "strength: 2").replace("stance: 0", "stance: 9")
+    assert len(problems(text)) == 2
+
+
+def test_it_reports_broken_yaml_with_its_line() -> None:
+    found = problems("format: powermap/1\nactors: [\n  {id: a\n")
+    assert found[0].startswith("w.yml:") and "not valid YAML" in found[0]
+
+
+def test_it_refuses_duplicate_ids() -> None:
+    text = GOOD.replace("actors:\n", "actors:\n  - {id: survivors, name: Again, kind: ngo}\n")
+    assert any("duplicate id 'survivors'" in p for p in problems(text))
+
+
+def test_it_checks_reference_ids_against_the_knowledge_base() -> None:
+    with pytest.raises(WorkspaceFileError) as error:
+        parse_workspace(GOOD, "w.yml", known_reference=lambda ref: ref != "state:GH")
+    assert "no such reference actor 'state:GH'" in str(error.value)
+
+
+# Property: any workspace content survives dump -> parse unchanged.
+words = st.text(alphabet=string.ascii_letters + " éالعربية", min_size=1, max_size=20).map(str.strip).filter(bool)
+ids = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=12).filter(
+    lambda s: s[0].isalnum()
+)
+
+
+@st.composite
+def contents(draw: st.DrawFn) -> WorkspaceContent:
+    actor_ids = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
+    refs = draw(st.lists(st.sampled_from(["state:DE", "state:GH", "body:hrc"]), unique=True))
+    actors = tuple(
+        Actor(id=i, name=draw(words), kind=draw(st.sampled_from(list(ActorKind))),
+              tags=tuple(draw(st.lists(ids, max_size=3, unique=True))),
+              notes=draw(st.just("") | words), confidential=draw(st.booleans()))
+        for i in actor_ids
+    ) + tuple(Actor(id=r, name="", kind=ActorKind.STATE if r.startswith("state") else ActorKind.IGO_ORGAN,
+                    reference=True) for r in refs)  # fmt: skip
+    everyone = [a.id for a in actors]
+    asks = tuple(Ask(id=i, kind="targeted_sanctions", title=draw(words))
+                 for i in draw(st.lists(ids, max_size=2, unique=True)))  # fmt: skip
+    rels = tuple(
+        Relationship(source=draw(st.sampled_from(everyone)), target=draw(st.sampled_from(everyone)),
+                     type=draw(st.sampled_from(list(RelationType))),
+                     strength=draw(st.sampled_from([0.0, 0.25, 0.5, 1.0])),
+                     source_ref=draw(st.just("") | words), confidential=draw(st.booleans()))
+        for _ in range(draw(st.integers(0, 5)))
+    )  # fmt: skip
+    assessments = tuple(
+        Assessment(actor=draw(st.sampled_from(everyone)),
+                   influence=draw(st.none() | st.integers(0, 5)), stance=draw(st.integers(-2, 2)),
+                   date=draw(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+                   ask=draw(st.none() | st.sampled_from([a.id for a in asks] or [None])),
+                   confidence=draw(st.none() | st.sampled_from([0.1, 0.5, 1.0])),
+                   note=draw(st.just("") | words))
+        for _ in range(draw(st.integers(0, 5)))
+    )  # fmt: skip
+    return WorkspaceContent(draw(words), draw(st.just("") | words), actors, rels, assessments, asks)
+
+
+@settings(max_examples=60, deadline=None)
+@given(contents())
+def test_it_round_trips_any_workspace(content: WorkspaceContent) -> None:
+    assert parse_workspace(dump_workspace(content)) == content
