@@ -1,0 +1,48 @@
+"""Accountability mechanisms and sanctions regimes."""
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from powermap.knowledge.models.common import NamedRecord, Slug, StateCode, Text
+from powermap.knowledge.models.vocab import (
+    Crime,
+    DecisionRule,
+    MechanismType,
+    VictimRole,
+)
+
+CreatorId = Slug
+"""A body id, or `agreement` for mechanisms created by treaty or agreement."""
+
+JurisdictionRef = Annotated[str, StringConstraints(pattern=r"^([A-Z]{2}|[a-z0-9_-]+)$")]
+"""An ISO2 state code, or an organisation or body id."""
+
+
+class Mechanism(NamedRecord):
+    """An accountability mechanism or tribunal, past or present."""
+
+    mechanism_type: MechanismType
+    created_by: CreatorId
+    instrument: Text
+    date: dt.date
+    operational_from: dt.date | None = None
+    closed: dt.date | None = None
+    situation: list[StateCode] = Field(default_factory=list)
+    crimes: list[Crime] = Field(default_factory=list)
+    mandate: Text
+    shares_evidence: bool
+    victim_roles: list[VictimRole] = Field(default_factory=list)
+
+
+class SanctionsRegime(NamedRecord):
+    """A targeted sanctions regime that can list perpetrators."""
+
+    jurisdiction: JurisdictionRef
+    instrument: Text
+    deciding_authority: Text
+    decision_rule: DecisionRule
+    decision_rule_text: Text | None = None
+    grounds: Text | list[Text]
+    evidence_submission: Text | list[Text] | None = None
