@@ -37,7 +37,7 @@ class PlacedDot:
 class GridGeometry:
     """Where the plotting area sits inside the SVG and how big a cell is."""
 
-    left: float = 90.0
+    left: float = 150.0
     top: float = 20.0
     cell_width: float = 150.0
     cell_height: float = 80.0
