@@ -13,6 +13,7 @@ from powermap.store.actions.imports import do_import_workspace
 from powermap.store.actions.workspaces import do_create_workspace
 from powermap.store.convert import workspace_content
 from powermap.store.models import Actor, Assessment, AuditEntry, Relationship
+from powermap.store.references import reference_info
 from tests.formats.test_workspace_yaml import contents
 
 
@@ -25,7 +26,7 @@ def canonical(content):  # type: ignore[no-untyped-def]
 def test_it_exports_the_demo_as_imported() -> None:
     workspace = do_create_workspace("w", "W")
     content = parse_workspace(demo_text())
-    do_import_workspace(workspace, None, content)
+    do_import_workspace(workspace, None, content, reference_info)
     exported = workspace_content(owner_viewer(workspace))
     assert {a.id for a in exported.actors} == {a.id for a in content.actors}
     assert len(exported.relationships) == len(content.relationships)

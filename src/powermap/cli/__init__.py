@@ -7,7 +7,7 @@ import os
 import click
 
 from powermap import __version__
-from powermap.cli import serving, workspaces
+from powermap.cli import kb, serving, workspaces
 
 
 @click.group()
@@ -26,5 +26,6 @@ for command in (
     workspaces.export,
     serving.serve,
     serving.demo,
+    kb.kb,
 ):
     main.add_command(command)

@@ -62,9 +62,7 @@ class RecordOrigin:
             return line_of(self.defaults_node, path)
         return line_of(self.node, path)
 
-    def problem(
-        self, path: Sequence[PathPart], message: str, rid: str | None
-    ) -> Problem:
+    def problem(self, path: Sequence[PathPart], message: str, rid: str | None) -> Problem:
         """A problem at `path` inside this record."""
         field_path = format_path([self.label, *path] if self.label else path)
         return Problem(self.file, self.line(path), field_path, message, rid)
@@ -111,9 +109,7 @@ class KnowledgeBase:
         root: Path | None = None,
     ) -> "KnowledgeBase":
         """Freeze records grouped by kind (`{"state": {"DE": State, ...}, ...}`)."""
-        by_attr = {
-            attr: _frozen(records.get(kind, {})) for kind, attr in ATTR_BY_KIND.items()
-        }
+        by_attr = {attr: _frozen(records.get(kind, {})) for kind, attr in ATTR_BY_KIND.items()}
         return cls(
             **by_attr,  # type: ignore[arg-type]  # each kind maps to its own record type
             collections=MappingProxyType(dict(collections)),
@@ -141,9 +137,7 @@ class KnowledgeBase:
         """The latest `as_of` among all records (None for an empty knowledge base)."""
         return max((record.as_of for _, record in self.all_records()), default=None)
 
-    def problem(
-        self, kind: str, rid: str, path: Sequence[PathPart], message: str
-    ) -> Problem:
+    def problem(self, kind: str, rid: str, path: Sequence[PathPart], message: str) -> Problem:
         """A problem located at a field of a loaded record."""
         origin = self.origins.get((kind, rid))
         if origin is None:
@@ -154,9 +148,7 @@ class KnowledgeBase:
         """The state with this ISO 3166-1 alpha-2 code (any case); KeyError if none."""
         return self.states[iso2.upper()]
 
-    def treaty_status(
-        self, iso2: str, treaty_id: str, on: dt.date | None = None
-    ) -> Participant:
+    def treaty_status(self, iso2: str, treaty_id: str, on: dt.date | None = None) -> Participant:
         """A state's participation in a treaty, as recorded or on the date `on`.
 
         States the treaty does not list get a participant with status `none`. With `on`,
@@ -181,7 +173,10 @@ class KnowledgeBase:
         body = self.bodies[body_id]
         day = on or body.as_of
         if body.members_from is not None:
-            organisation = self.organisations[body.members_from]
+            # An unknown organisation is reported by the reference check; no members here.
+            organisation = self.organisations.get(body.members_from)
+            if organisation is None:
+                return []
             return [
                 BodyMember(state=m.state, term_start=m.since)
                 for m in organisation.members

@@ -74,11 +74,7 @@ def _treaty_findings(treaty: Treaty) -> Iterator[Finding]:
 
 
 def _body_findings(body: Body) -> Iterator[Finding]:
-    if (
-        body.seats_by_group
-        and body.size
-        and sum(body.seats_by_group.values()) != body.size
-    ):
+    if body.seats_by_group and body.size and sum(body.seats_by_group.values()) != body.size:
         total = sum(body.seats_by_group.values())
         yield ("seats_by_group",), f"seats add up to {total}, but `size` is {body.size}"
     for index, member in enumerate(body.members or []):
@@ -118,11 +114,7 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str]:
         state[node] = "open"
         for nxt in graph.get(node, []):
             if state.get(nxt) == "open":
-                return (
-                    [*trail[trail.index(nxt) :], node, nxt]
-                    if nxt in trail
-                    else [node, nxt]
-                )
+                return [*trail[trail.index(nxt) :], node, nxt] if nxt in trail else [node, nxt]
             if nxt in graph and nxt not in state:
                 found = visit(nxt, [*trail, node])
                 if found:
@@ -166,14 +158,33 @@ def check_consistency(kb: KnowledgeBase) -> list[Problem]:
     return _run(kb, _FINDINGS_BY_KIND)
 
 
+def check_seats_by_group(kb: KnowledgeBase) -> list[Problem]:
+    """Members sitting on a body's `as_of` date fill its `seats_by_group` exactly."""
+    problems = []
+    for body in kb.bodies.values():
+        if not body.seats_by_group:
+            continue
+        filled = Counter(
+            kb.states[m.state].regional_group
+            for m in kb.body_members(body.id)
+            if m.state in kb.states
+        )
+        for group, seats in body.seats_by_group.items():
+            if filled[group] != seats:
+                message = (
+                    f"{filled[group]} {group} members on {body.as_of}, but {seats} {group} seats"
+                )
+                path = ("seats_by_group", group)
+                problems.append(kb.problem("body", body.id, path, message))
+    return problems
+
+
 def check_gaps(kb: KnowledgeBase) -> list[Problem]:
     """Warnings for facts we should have but do not (unknown ratification dates)."""
     return _run(kb, _GAPS_BY_KIND)
 
 
-def _run(
-    kb: KnowledgeBase, checks: dict[str, Callable[[Any], Iterator[Finding]]]
-) -> list[Problem]:
+def _run(kb: KnowledgeBase, checks: dict[str, Callable[[Any], Iterator[Finding]]]) -> list[Problem]:
     problems = []
     for kind, record in kb.all_records():
         findings = checks.get(kind)

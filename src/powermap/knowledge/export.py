@@ -83,8 +83,7 @@ def body_entry(kb: KnowledgeBase, body: Body) -> JsonDict:
     else:
         members = []
     data["members"] = [
-        {"iso2": m.state, **m.model_dump(mode="json", exclude={"state"})}
-        for m in members
+        {"iso2": m.state, **m.model_dump(mode="json", exclude={"state"})} for m in members
     ]
     return data
 

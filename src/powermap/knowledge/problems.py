@@ -46,7 +46,5 @@ class KnowledgeError(Exception):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        header = _("{count} problem(s) in the knowledge base:").format(
-            count=len(self.problems)
-        )
+        header = _("{count} problem(s) in the knowledge base:").format(count=len(self.problems))
         super().__init__("\n".join([header, *(f"  {p}" for p in self.problems)]))

@@ -58,9 +58,7 @@ class _Reader:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.records: dict[str, dict[str, Record]] = {
-            kind: {} for kind in MODEL_BY_KIND
-        }
+        self.records: dict[str, dict[str, Record]] = {kind: {} for kind in MODEL_BY_KIND}
         self.origins: dict[tuple[str, str], RecordOrigin] = {}
         self.collections: dict[str, Collection] = {}
         self.problems: list[Problem] = []
@@ -80,9 +78,7 @@ class _Reader:
     def read_data_file(self, path: Path) -> None:
         rel = self.rel(path)
         if path.suffix != ".yml":
-            self.problems.append(
-                Problem(rel, None, "", "rename to .yml: it is ignored")
-            )
+            self.problems.append(Problem(rel, None, "", "rename to .yml: it is ignored"))
             return
         document, problems = read_yaml(path, rel)
         self.problems.extend(problems)
@@ -92,9 +88,7 @@ class _Reader:
         if envelope is not None and self.kind_fits_folder(rel, envelope, document.node):
             self.read_records(rel, envelope, document.node)
 
-    def validate_envelope(
-        self, rel: str, data: Any, node: Node | None
-    ) -> Envelope | None:
+    def validate_envelope(self, rel: str, data: Any, node: Node | None) -> Envelope | None:
         origin = RecordOrigin(rel, node)
         try:
             return Envelope.model_validate(data)
@@ -118,13 +112,9 @@ class _Reader:
             origin = RecordOrigin(
                 rel, child(records_node, index), defaults_node, f"records[{index}]"
             )
-            self.read_record(
-                envelope.kind, origin, {**copy.deepcopy(envelope.defaults), **raw}
-            )
+            self.read_record(envelope.kind, origin, {**copy.deepcopy(envelope.defaults), **raw})
 
-    def read_record(
-        self, kind: str, origin: RecordOrigin, merged: dict[str, Any]
-    ) -> None:
+    def read_record(self, kind: str, origin: RecordOrigin, merged: dict[str, Any]) -> None:
         rid = merged.get("id")
         label = str(rid) if rid is not None else None
         try:
@@ -163,9 +153,7 @@ class _Reader:
         folder = rel.split("/")[0]
         expected = KIND_BY_FOLDER.get(folder, collection.kind)
         if expected != collection.kind:
-            message = (
-                f"kind `{collection.kind}` does not match {folder}/ (`{expected}`)"
-            )
+            message = f"kind `{collection.kind}` does not match {folder}/ (`{expected}`)"
             self.problems.append(origin.problem(["kind"], message, None))
             return
         self.collections[collection.kind] = collection

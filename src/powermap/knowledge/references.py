@@ -81,9 +81,7 @@ def _ask_kind_refs(record: AskKind) -> Iterator[Ref]:
     yield from _listed("moments", "moment", record.moments)
     for index, precedent in enumerate(record.precedents):
         if precedent.mechanism is not None:
-            yield Ref(
-                ("precedents", index, "mechanism"), ("mechanism",), precedent.mechanism
-            )
+            yield Ref(("precedents", index, "mechanism"), ("mechanism",), precedent.mechanism)
 
 
 _CONDITION_TARGETS = {

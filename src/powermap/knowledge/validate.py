@@ -13,7 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from powermap.knowledge.base import KnowledgeBase
-from powermap.knowledge.consistency import check_consistency, check_gaps
+from powermap.knowledge.consistency import (
+    check_consistency,
+    check_gaps,
+    check_seats_by_group,
+)
 from powermap.knowledge.models import FOLDER_BY_KIND, Collection, Record, Source
 from powermap.knowledge.problems import Problem, Report
 from powermap.knowledge.read import COLLECTION_FILE, DATA_DIR, read_knowledge
@@ -29,9 +33,7 @@ def today_utc() -> dt.date:
     return dt.datetime.now(tz=dt.UTC).date()
 
 
-def check_knowledge(
-    path: Path | str | None = None, today: dt.date | None = None
-) -> Report:
+def check_knowledge(path: Path | str | None = None, today: dt.date | None = None) -> Report:
     """Read the knowledge base at `path` (default: the shipped one); check it all."""
     root = Path(path) if path is not None else DATA_DIR
     kb, read_problems = read_knowledge(root)
@@ -50,6 +52,7 @@ def validate(kb: KnowledgeBase, today: dt.date | None = None) -> Report:
     errors = [
         *check_references(kb),
         *check_consistency(kb),
+        *check_seats_by_group(kb),
         *check_sources(kb),
         *check_collections(kb),
     ]
@@ -60,9 +63,7 @@ def validate(kb: KnowledgeBase, today: dt.date | None = None) -> Report:
     ]
     if kb.root is not None:
         warnings.extend(missing_collections(kb, kb.root))
-    return Report(
-        errors=tuple(errors), warnings=tuple(warnings), counts=kb.counts(), kb=kb
-    )
+    return Report(errors=tuple(errors), warnings=tuple(warnings), counts=kb.counts(), kb=kb)
 
 
 def record_sources(record: Record) -> Iterator[tuple[tuple[PathPart, ...], Source]]:
@@ -148,8 +149,7 @@ def collection_findings(
         if expected.permanent is not None and permanent != expected.permanent:
             yield (
                 path,
-                f"`{body.id}` has {permanent} permanent members, "
-                f"expected {expected.permanent}",
+                f"`{body.id}` has {permanent} permanent members, expected {expected.permanent}",
             )
 
 
@@ -164,8 +164,7 @@ def check_freshness(kb: KnowledgeBase, today: dt.date) -> list[Problem]:
             message = f"as_of {record.as_of} is {age} days old (older than 12 months)"
         elif age > cadence:
             message = (
-                f"as_of {record.as_of} is {age} days old: "
-                f"due for re-check every {cadence} days"
+                f"as_of {record.as_of} is {age} days old: due for re-check every {cadence} days"
             )
         else:
             continue
@@ -189,9 +188,7 @@ def check_future_dates(kb: KnowledgeBase, today: dt.date) -> list[Problem]:
         for path, source in record_sources(record):
             if source.accessed > today:
                 message = f"accessed {source.accessed} is in the future"
-                warnings.append(
-                    kb.problem(kind, record.id, (*path, "accessed"), message)
-                )
+                warnings.append(kb.problem(kind, record.id, (*path, "accessed"), message))
     return warnings
 
 

@@ -48,9 +48,7 @@ KBLoader.yaml_implicit_resolvers = {
 KBLoader.add_implicit_resolver(
     _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-KBLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", KBLoader.construct_yaml_timestamp
-)
+KBLoader.add_constructor("tag:yaml.org,2002:timestamp", KBLoader.construct_yaml_timestamp)
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,26 @@
 """Reference actors: the states and international bodies of the knowledge base.
 
-Until a knowledge base is installed, any well-formed reference id is accepted and named
-by its id; with it, ids must exist and take the knowledge base's name and kind.
+A workspace refers to them by the knowledge base's ids (`state:DE`, `body:hrc`,
+`mechanism:iiim`, `org:eu`); their names and kinds come from the knowledge base and are
+read-only in the workspace, which can still assess them and link to them.
 """
 
 from __future__ import annotations
 
-from powermap.domain.vocab import ActorKind
+from functools import cache
+
+from powermap.knowledge import load_knowledge
+
+
+@cache
+def _reference_table() -> dict[str, tuple[str, str]]:
+    return {ref: (name, kind) for ref, name, kind in load_knowledge().reference_actors()}
 
 
 def known_reference(actor_id: str) -> bool:
-    return reference_info(actor_id) is not None
+    return actor_id in _reference_table()
 
 
 def reference_info(actor_id: str) -> tuple[str, str] | None:
-    """(name, actor kind) of a reference actor, or None if the id is unknown."""
-    kind = ActorKind.STATE if actor_id.startswith("state:") else ActorKind.IGO_ORGAN
-    return actor_id, kind.value
+    """(English name, actor kind) of a reference actor, or None if the id is unknown."""
+    return _reference_table().get(actor_id)

@@ -47,9 +47,7 @@ FOLDER_BY_KIND: dict[str, str] = {
 }
 """The data folder that holds each record kind."""
 
-KIND_BY_FOLDER: dict[str, str] = {
-    folder: kind for kind, folder in FOLDER_BY_KIND.items()
-}
+KIND_BY_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDER_BY_KIND.items()}
 
 __all__ = [
     "FOLDER_BY_KIND",

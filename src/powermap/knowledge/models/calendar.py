@@ -42,7 +42,5 @@ class Moment(NamedRecord):
                 raise ValueError("a `yearly` moment needs `month` and `day`")
             dt.date(2024, self.month, self.day)  # a leap year, so 29 February passes
         if self.recurrence == "cycle" and not (self.note or self.typical):
-            raise ValueError(
-                "a `cycle` moment needs a `note` (or `typical`) saying when"
-            )
+            raise ValueError("a `cycle` moment needs a `note` (or `typical`) saying when")
         return self

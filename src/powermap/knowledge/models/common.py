@@ -14,9 +14,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
 """Free text that must not be empty."""
 
-LanguageCode = Annotated[
-    str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
-]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
 
 
 def _require_english(names: dict[str, str]) -> dict[str, str]:

@@ -124,7 +124,5 @@ class Jurisdiction(Record):
     @model_validator(mode="after")
     def _none_stands_alone(self) -> "Jurisdiction":
         if "none" in self.victim_participation and len(self.victim_participation) > 1:
-            raise ValueError(
-                "victim_participation `none` cannot be combined with others"
-            )
+            raise ValueError("victim_participation `none` cannot be combined with others")
         return self

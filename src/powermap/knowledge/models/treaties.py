@@ -48,9 +48,7 @@ class Participant(KBModel):
         ]
         for early_name, early, late_name, late in pairs:
             if early is not None and late is not None and late < early:
-                raise ValueError(
-                    f"`{late_name}` ({late}) is before `{early_name}` ({early})"
-                )
+                raise ValueError(f"`{late_name}` ({late}) is before `{early_name}` ({early})")
         return self
 
 

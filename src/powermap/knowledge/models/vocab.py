@@ -81,9 +81,7 @@ VictimRole = Literal[
 
 UniversalLink = Literal["none", "presence", "presence_or_residence", "residence"]
 
-VictimParticipation = Literal[
-    "civil_party", "private_accessory_prosecutor", "complainant", "none"
-]
+VictimParticipation = Literal["civil_party", "private_accessory_prosecutor", "complainant", "none"]
 
 UnitKind = Literal["police", "prosecutor", "joint"]
 
