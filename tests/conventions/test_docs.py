@@ -126,9 +126,7 @@ def test_it_documents_every_environment_variable() -> None:
 
 def test_it_documents_only_variables_that_exist() -> None:
     # A heading for a variable nothing reads any more is a stale promise to the reader.
-    code = "".join(
-        p.read_text(encoding="utf-8") for p in [*SRC.rglob("*.py"), *SHELL_SOURCES]
-    )
+    code = "".join(p.read_text(encoding="utf-8") for p in [*SRC.rglob("*.py"), *SHELL_SOURCES])
     stale = sorted(name for name in documented_settings() if name not in code)
     assert not stale, "docs/settings.md documents variables nothing reads: " + ", ".join(stale)
 

@@ -182,3 +182,25 @@ def test_it_rejects_members_that_do_not_fill_the_seats_by_group(tree: Tree) -> N
     errors = error_text(tree)
     assert "records[1].seats_by_group.African: 1 African members on 2026-11-01, but 40" in errors
     assert "1 WEOG members on 2026-11-01, but 7 WEOG seats" in errors
+
+
+def test_it_rejects_a_declaration_condition_on_the_wrong_treaty(tree: Tree) -> None:
+    tree.replace(
+        "arguments/treaty_duty.yml",
+        "{treaty: rome_statute, status: party}",
+        "{treaty: rome_statute, declaration: art_22}",
+    )
+    assert "token `art_22` is not defined for treaty `rome_statute`" in error_text(tree)
+
+
+def test_it_warns_when_every_listed_session_is_over(tree: Tree) -> None:
+    tree.replace(
+        "calendar/days.yml",
+        "    ask_kinds: [referral]\n",
+        "    ask_kinds: [referral]\n  - id: hrc-sessions\n    name: {en: HRC sessions}\n"
+        "    description: Three a year.\n    recurrence: sessions\n"
+        "    sessions: [{name: HRC 61, start: 2026-02-23, end: 2026-03-31}]\n",
+    )
+    report = check(tree)
+    assert report.errors == ()
+    assert any("every listed session is over" in w.message for w in report.warnings)

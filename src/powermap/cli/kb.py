@@ -34,7 +34,8 @@ def kb() -> None:
 
 
 @kb.command(
-    help=_("Validate every record: errors fail, facts older than 12 months warn.")
+    short_help=_("Validate every record and list the problems."),
+    help=_("Validate every record: errors fail, facts older than 12 months warn."),
 )
 @data_option
 @click.option(
@@ -68,7 +69,8 @@ def echo_counts(report: Report) -> None:
 
 
 @kb.command(
-    help=_("Show one record as YAML, e.g. state:DE, DE, body:hrc, hrc, mechanism:iiim.")
+    short_help=_("Show one record with its sources and age."),
+    help=_("Show one record as YAML: state:DE, DE, body:hrc, hrc, mechanism:iiim ..."),
 )
 @click.argument("ref")
 @data_option
@@ -93,8 +95,7 @@ def record_yaml(knowledge: KnowledgeBase, kind: str, record: Record) -> str:
     where = f"{origin.file}:{origin.line()}" if origin else "?"
     age = (today_utc() - record.as_of).days
     header = [
-        "# "
-        + _("{kind} {id}, from {where}").format(kind=kind, id=record.id, where=where),
+        "# " + _("{kind} {id}, from {where}").format(kind=kind, id=record.id, where=where),
         "# " + _("as_of {date}: {days} days ago").format(date=record.as_of, days=age),
     ]
     data = record.model_dump(exclude_none=True)
@@ -113,9 +114,7 @@ def record_yaml(knowledge: KnowledgeBase, kind: str, record: Record) -> str:
     default="json",
     help=_("JSON output (the only format for now)."),
 )
-@click.option(
-    "--indent", type=int, default=2, show_default=True, help=_("JSON indentation.")
-)
+@click.option("--indent", type=int, default=2, show_default=True, help=_("JSON indentation."))
 @data_option
 def export(output_format: str, indent: int, data_path: Path | None) -> None:
     """Print `export_json()`; exit 1 when the knowledge base has errors."""
@@ -124,6 +123,4 @@ def export(output_format: str, indent: int, data_path: Path | None) -> None:
     except KnowledgeError as exc:
         click.echo(str(exc), err=True)
         raise click.exceptions.Exit(1) from exc
-    click.echo(
-        json.dumps(export_json(knowledge), ensure_ascii=False, indent=indent or None)
-    )
+    click.echo(json.dumps(export_json(knowledge), ensure_ascii=False, indent=indent or None))

@@ -5,7 +5,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from powermap.knowledge.base import KnowledgeBase
-from powermap.knowledge.models import AskKind, Body, Organisation, State, Treaty
+from powermap.knowledge.models import (
+    Argument,
+    AskKind,
+    Body,
+    Organisation,
+    State,
+    Treaty,
+)
 from powermap.knowledge.models.vocab import TOKENS_BY_TREATY
 from powermap.knowledge.problems import Problem
 from powermap.knowledge.yamlfile import PathPart
@@ -89,6 +96,14 @@ def _body_findings(body: Body) -> Iterator[Finding]:
         )
 
 
+def _argument_findings(argument: Argument) -> Iterator[Finding]:
+    for index, condition in enumerate(argument.applies_when):
+        token, treaty_id = condition.declaration, condition.treaty
+        if token and treaty_id and token not in TOKENS_BY_TREATY.get(treaty_id, ()):
+            path = ("applies_when", index, "declaration")
+            yield path, f"token `{token}` is not defined for treaty `{treaty_id}`"
+
+
 def _ask_kind_findings(ask_kind: AskKind) -> Iterator[Finding]:
     ids = [step.id for step in ask_kind.steps]
     known = set(ids)
@@ -145,6 +160,7 @@ _FINDINGS_BY_KIND: dict[str, Callable[[Any], Iterator[Finding]]] = {
     "treaty": _treaty_findings,
     "body": _body_findings,
     "ask_kind": _ask_kind_findings,
+    "argument": _argument_findings,
 }
 
 

@@ -5,7 +5,7 @@ duplicate ids, references that do not resolve, inconsistent facts, ask-kind step
 are not a DAG, sources without an https URL or a document, and failed `_collection.yml`
 assertions. Warnings (fix soon): facts whose `as_of` is older than 12 months or than the
 folder's re-check cadence, dates in the future, unknown ratification or signature dates,
-folders without `_collection.yml`.
+calendars whose listed sessions are all over, folders without `_collection.yml`.
 """
 
 import datetime as dt
@@ -60,6 +60,7 @@ def validate(kb: KnowledgeBase, today: dt.date | None = None) -> Report:
         *check_gaps(kb),
         *check_freshness(kb, day),
         *check_future_dates(kb, day),
+        *check_upcoming_sessions(kb, day),
     ]
     if kb.root is not None:
         warnings.extend(missing_collections(kb, kb.root))
@@ -189,6 +190,17 @@ def check_future_dates(kb: KnowledgeBase, today: dt.date) -> list[Problem]:
             if source.accessed > today:
                 message = f"accessed {source.accessed} is in the future"
                 warnings.append(kb.problem(kind, record.id, (*path, "accessed"), message))
+    return warnings
+
+
+def check_upcoming_sessions(kb: KnowledgeBase, today: dt.date) -> list[Problem]:
+    """Warnings for moments whose listed sessions are all over: add the next ones."""
+    warnings = []
+    for moment in kb.moments.values():
+        if moment.sessions and all((s.end or s.start) < today for s in moment.sessions):
+            last = max(s.end or s.start for s in moment.sessions)
+            message = f"every listed session is over (last ended {last}): add the next"
+            warnings.append(kb.problem("moment", moment.id, ("sessions",), message))
     return warnings
 
 
