@@ -139,3 +139,8 @@ def contents(draw: st.DrawFn) -> WorkspaceContent:
 @given(contents())
 def test_it_round_trips_any_workspace(content: WorkspaceContent) -> None:
     assert parse_workspace(dump_workspace(content)) == content
+
+
+def test_it_reports_an_impossible_date_instead_of_crashing() -> None:
+    found = problems(GOOD.replace("date: 2026-10-01", "date: 2025-13-01"))
+    assert "impossible value" in found[0]

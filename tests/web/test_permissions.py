@@ -33,7 +33,7 @@ EXPECTED = {
     "pm-network-data": (302, 200, 200, 200, 404),
     "pm-network-positions": (405, 405, 405, 405, 405),
     "pm-export": (302, 200, 200, 200, 404),
-    "pm-import": (302, 200, 200, 403, 404),
+    "pm-import": (302, 200, 403, 403, 404),
     "pm-audit": (302, 200, 403, 403, 404),
 }
 # POST-only views: expected status of a POST with an empty body.

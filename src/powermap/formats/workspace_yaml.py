@@ -143,6 +143,8 @@ def parse_workspace(
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         raise WorkspaceFileError([Problem(file, line, "(file)", f"not valid YAML: {exc}")]) from exc
+    except ValueError as exc:  # PyYAML turns 2025-13-01 into a date and fails
+        raise WorkspaceFileError([Problem(file, 0, "(file)", f"impossible value: {exc}")]) from exc
     check = _Checker(file, known_reference)
     if not check.mapping(root, "(file)", TOP_KEYS):
         raise WorkspaceFileError(check.problems)

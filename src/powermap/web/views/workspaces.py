@@ -39,7 +39,9 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("Workspace file (YAML)"))
 
 
-@workspace_view(Role.EDITOR)
+# Owners only: import merges by id over every row, including confidential rows an editor
+# cannot see, so an editor's file could overwrite or reveal them.
+@workspace_view(Role.OWNER)
 def import_yaml(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
