@@ -15,6 +15,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from powermap.store import crypto
@@ -44,6 +45,9 @@ DATABASE_URL = envsecret("DATABASE_URL")
 WORKSPACE_DB = os.getenv("POWERMAP_DB_PATH", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        # Any other server database would hold survivors' data unencrypted by us.
+        raise ImproperlyConfigured("DATABASE_URL must be postgres://...; the local default is encrypted SQLite.")
 else:
     DATABASES = {
         "default": {
@@ -58,13 +62,19 @@ else:
     }
 
 _db_key = crypto.key_for(WORKSPACE_DB) if WORKSPACE_DB else None
+if SERVER_MODE and not envsecret("SECRET_KEY"):
+    # A random per-process key would log everyone out on restart and break logins
+    # across several app processes.
+    raise ImproperlyConfigured("POWERMAP_SERVER=1 needs SECRET_KEY (or SECRET_KEY_FILE).")
 SECRET_KEY = (
     envsecret("SECRET_KEY")
     or (crypto.secret_key_from(_db_key) if _db_key else None)
     or secrets.token_urlsafe(50)
 )
 
-ALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+ALLOWED_HOSTS = [
+    host.strip() for host in os.getenv("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -140,6 +150,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/auth/locked.html"
 AXES_VERBOSE = False
+# Do not keep a log of every login with address and browser: it would map who works
+# on the case and from where.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Sessions end after a working day, or when the browser closes.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
@@ -209,11 +222,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    # Django logs every 404 with its path, and our paths name actors: keep them out.
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }
 
 # Large uploads are refused before they reach the import parser.
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(20 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Uploads stay in memory: a temporary file would put workspace data on disk unencrypted.
+# The import view refuses files above DATA_UPLOAD_MAX_MEMORY_SIZE.
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
 
 with contextlib.suppress(ImportError):
     from powermap.local_settings import *  # noqa: F403  (optional site overrides, last)

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         if "is running at" in line:
             break
     assert password, "".join(lines)
+    # Keep reading the server's output, or a full pipe would block the server.
+    threading.Thread(target=lines.extend, args=(process.stdout,), daemon=True).start()
     yield Demo(f"http://127.0.0.1:{port}", "demo", password)
     process.terminate()
     process.wait(timeout=10)
@@ -70,6 +73,7 @@ def browser() -> Iterator[object]:
 def page(browser, demo: Demo):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(15000)
     page.csp_errors = []
     page.on("console", lambda m: page.csp_errors.append(m.text)
             if "Content Security Policy" in m.text else None)  # fmt: skip

@@ -91,10 +91,43 @@ def test_it_refuses_a_bad_file_whole(home: Path, tmp_path: Path) -> None:
 
 def test_it_changes_the_passphrase(tmp_path: Path) -> None:
     assert run(tmp_path, "init", "--workspace", "w1").returncode == 0
-    changed = run(tmp_path, "passphrase", "--workspace", "w1", POWERMAP_NEW_PASSPHRASE="new one")
+    new = "a new and longer passphrase"
+    changed = run(tmp_path, "passphrase", "--workspace", "w1", POWERMAP_NEW_PASSPHRASE=new)
     assert changed.returncode == 0, changed.stderr
     assert run(tmp_path, "export", "--workspace", "w1").returncode == 2
-    assert run(tmp_path, "export", "--workspace", "w1", passphrase="new one").returncode == 0
+    assert run(tmp_path, "export", "--workspace", "w1", passphrase=new).returncode == 0
+    assert not list(tmp_path.rglob("*.salt.new"))
+
+
+def test_it_refuses_short_passphrases(tmp_path: Path) -> None:
+    result = run(tmp_path, "init", "--workspace", "w1", passphrase="short")
+    assert result.returncode == 1 and "at least 10 characters" in result.stderr
+    assert not (tmp_path / "workspaces" / "w1.db").exists()
+
+
+def test_it_recovers_from_a_rekey_interrupted_before_the_salt_moved(tmp_path: Path) -> None:
+    from powermap.store import crypto
+
+    assert run(tmp_path, "init", "--workspace", "w1").returncode == 0
+    path = tmp_path / "workspaces" / "w1.db"
+    old_key = crypto.open_key(path, PASSPHRASE)
+    new = "passphrase after the crash"
+    real_replace = os.replace
+
+    def crash_on_salt(src, dst):  # type: ignore[no-untyped-def]
+        if str(src).endswith(".salt.new"):
+            raise KeyboardInterrupt("power cut")
+        real_replace(src, dst)
+
+    import unittest.mock
+
+    with unittest.mock.patch("powermap.store.crypto.os.replace", crash_on_salt), \
+            pytest.raises(KeyboardInterrupt):  # fmt: skip
+        crypto.rekey(path, old_key, new)
+    # The database is now under the new key and the new salt waits in .salt.new.
+    assert run(tmp_path, "export", "--workspace", "w1", passphrase=new).returncode == 0
+    assert not crypto.pending_salt_path(path).exists()
+    assert run(tmp_path, "export", "--workspace", "w1").returncode == 2
 
 
 def test_it_creates_users_with_roles(tmp_path: Path) -> None:

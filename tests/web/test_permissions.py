@@ -35,12 +35,16 @@ EXPECTED = {
     "pm-export": (302, 200, 200, 200, 404),
     "pm-import": (302, 200, 403, 403, 404),
     "pm-audit": (302, 200, 403, 403, 404),
+    "pm-kb": (302, 200, 200, 200, 404),
+    "pm-kb-record": (302, 200, 200, 200, 404),
+    "pm-kb-add": (405, 405, 405, 405, 405),
 }
 # POST-only views: expected status of a POST with an empty body.
 EXPECTED_POST = {
     "pm-actor-restore": (302, 404, 404, 403, 404),  # nothing deleted yet: 404 for editors
     "pm-network-positions": (302, 400, 400, 403, 404),
     "pm-logout": (302, 302, 302, 302, 302),
+    "pm-kb-add": (302, 302, 302, 403, 404),
 }
 PERSONAS = (None, "alice", "bob", "carol", "charlie")
 
@@ -61,6 +65,7 @@ def concrete(route: str, world, relationship_id: int) -> str:  # type: ignore[no
         "/" + route.replace("<slug:slug>", world.workspace.slug)
         .replace("<str:key>", "brouk")
         .replace("<int:relationship_id>", str(relationship_id))
+        .replace("<str:ref>", "state:DE")
     )
 
 

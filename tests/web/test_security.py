@@ -83,3 +83,38 @@ def test_it_passes_the_deploy_checks_under_server_settings(tmp_path) -> None:  #
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_it_keeps_workspace_pages_out_of_caches(carol: Client, slug: str) -> None:
+    cache = carol.get(f"/w/{slug}/actors/brouk/")["Cache-Control"]
+    assert "no-store" in cache and "private" in cache
+
+
+def test_it_records_who_exported(alice: Client, slug: str) -> None:
+    alice.get(f"/w/{slug}/export/")
+    assert AuditEntry.objects.filter(action="export_workspace", username="alice").exists()
+
+
+def test_it_refuses_uploads_that_are_too_large(alice: Client, slug: str, settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100
+    big = SimpleUploadedFile("big.yml", b"format: powermap/1\n" + b"#" * 200)
+    page = alice.post(f"/w/{slug}/import/", {"file": big}).content.decode()
+    assert "too large" in page
+
+
+@pytest.mark.parametrize(
+    "env,message",
+    [
+        ({"DATABASE_URL": "sqlite:////tmp/plain.db"}, "DATABASE_URL must be postgres"),
+        ({"POWERMAP_SERVER": "1"}, "needs SECRET_KEY"),
+    ],
+)
+def test_it_refuses_unsafe_server_settings(env: dict[str, str], message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import powermap.settings"],
+        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", **env}, timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode != 0 and message in result.stderr

@@ -7,7 +7,7 @@ import os
 import click
 
 from powermap import __version__
-from powermap.cli import kb, serving, workspaces
+from powermap.cli import forums, kb, serving, strategy, workspaces
 
 
 @click.group()
@@ -27,5 +27,9 @@ for command in (
     serving.serve,
     serving.demo,
     kb.kb,
+    forums.forums,
+    strategy.targets,
+    strategy.plan,
+    strategy.calendar,
 ):
     main.add_command(command)

@@ -47,13 +47,23 @@ def read_passphrase(confirm: bool = False, prompt: str = "Passphrase") -> str:
     return value
 
 
+MIN_PASSPHRASE = 10
+
+
+def new_passphrase_checked(passphrase: str) -> str:
+    """Refuse passphrases too short to resist guessing on a seized laptop."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        fail(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters; "
+             "several unrelated words are easy to remember and hard to guess.")  # fmt: skip
+    return passphrase
+
+
 def unlock(path: Path, passphrase: str) -> bytes:
     """Derive the key and prove it opens the file; exit 2 and touch nothing if not."""
     if not path.exists():
         fail(f"No workspace at {path}. Create it with `powermap init --workspace NAME`.")
-    key = crypto.derive_key(passphrase, crypto.read_salt(path))
     try:
-        crypto.check_key(path, key)
+        key = crypto.open_key(path, passphrase)
     except crypto.WrongPassphrase:
         fail("Wrong passphrase: this workspace was not opened and nothing was changed.",
              EXIT_BAD_PASSPHRASE)  # fmt: skip

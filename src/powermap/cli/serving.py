@@ -30,8 +30,14 @@ def run_server(host: str, port: int, open_browser: bool, path: str = "/") -> Non
     click.echo(f"powermap is running at {url}  (stop with Ctrl+C)")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=[url]).start()
+    proxy = {}
+    if os.getenv("POWERMAP_SERVER") and os.getenv("TRUSTED_PROXY"):
+        # Behind a TLS proxy, trust its X-Forwarded-Proto so Django knows the request
+        # came over HTTPS (waitress drops the header from anyone else).
+        proxy = {"trusted_proxy": os.getenv("TRUSTED_PROXY"),
+                 "trusted_proxy_headers": {"x-forwarded-proto"}}  # fmt: skip
     waitress_serve(application, host=host, port=port, threads=8, ident="powermap",
-                   _quiet=True)  # fmt: skip
+                   _quiet=True, **proxy)  # fmt: skip
 
 
 @click.command()

@@ -28,7 +28,9 @@ def init(name: str, title: str) -> None:
         if path.exists():
             fail(f"A workspace named {name!r} already exists at {path}.")
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        passphrase = runtime.read_passphrase(confirm=True, prompt="New passphrase")
+        passphrase = runtime.new_passphrase_checked(
+            runtime.read_passphrase(confirm=True, prompt="New passphrase")
+        )
         key = crypto.derive_key(passphrase, crypto.write_new_salt(path))
         runtime.start_django(path, key)
         runtime.migrate()
@@ -79,7 +81,7 @@ def passphrase(name: str) -> None:
         fail("A server database has no passphrase: its encryption is the server's.")
     path = runtime.workspace_path(name)
     old_key = runtime.unlock(path, runtime.read_passphrase(prompt="Current passphrase"))
-    new = _new_passphrase()
+    new = runtime.new_passphrase_checked(_new_passphrase())
     crypto.rekey(path, old_key, new)
     click.echo("Passphrase changed.")
 
@@ -129,9 +131,12 @@ def export(name: str, output: Path | None) -> None:
     runtime.open_workspace(name)
     from powermap.formats.workspace_yaml import dump_workspace
     from powermap.store.access import owner_viewer
+    from powermap.store.actions.workspaces import do_record_export
     from powermap.store.convert import workspace_content
 
-    text = dump_workspace(workspace_content(owner_viewer(runtime.workspace_row(name))))
+    workspace = runtime.workspace_row(name)
+    text = dump_workspace(workspace_content(owner_viewer(workspace)))
+    do_record_export(workspace, None, "yaml")
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -48,18 +48,29 @@ def salt_path(db_path: Path) -> Path:
 
 
 def read_salt(db_path: Path) -> bytes:
-    lines = salt_path(db_path).read_text(encoding="ascii").split()
+    return _read_salt_file(salt_path(db_path))
+
+
+def _read_salt_file(path: Path) -> bytes:
+    lines = path.read_text(encoding="ascii").split()
     if len(lines) != 2 or lines[0] != SALT_FORMAT:
-        raise ValueError(f"unreadable salt file {salt_path(db_path)}")
+        raise ValueError(f"unreadable salt file {path}")
     return bytes.fromhex(lines[1])
+
+
+def _write_salt_file(path: Path, salt: bytes) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="ascii") as handle:
+        handle.write(f"{SALT_FORMAT}\n{salt.hex()}\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
 
 
 def write_new_salt(db_path: Path) -> bytes:
     salt = os.urandom(SALT_BYTES)
-    path = salt_path(db_path)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(f"{SALT_FORMAT}\n{salt.hex()}\n", encoding="ascii")
-    os.replace(tmp, path)
+    _write_salt_file(salt_path(db_path), salt)
     return salt
 
 
@@ -113,18 +124,45 @@ def quiet(conn: object) -> None:
     conn.execute("PRAGMA cipher_log_level = NONE")  # type: ignore[attr-defined]
 
 
+def open_key(db_path: Path, passphrase: str) -> bytes:
+    """The key this passphrase gives for the database, or WrongPassphrase.
+
+    If a rekey was interrupted, a `.salt.new` file may exist beside the old salt: the
+    database then opens with one of the two, and we finish the switch.
+    """
+    pending = pending_salt_path(db_path)
+    if pending.exists():
+        key = derive_key(passphrase, _read_salt_file(pending))
+        try:
+            check_key(db_path, key)
+        except WrongPassphrase:
+            pass
+        else:
+            os.replace(pending, salt_path(db_path))
+            return key
+    key = derive_key(passphrase, read_salt(db_path))
+    check_key(db_path, key)
+    return key
+
+
+def pending_salt_path(db_path: Path) -> Path:
+    return db_path.with_suffix(db_path.suffix + ".salt.new")
+
+
 def rekey(db_path: Path, old_key: bytes, new_passphrase: str) -> bytes:
     """Re-encrypt the database under a new passphrase; return the new key.
 
-    SQLCipher's `PRAGMA rekey` rewrites every page in one transaction, so a crash leaves
-    the old database intact. The new salt is written only after the rekey succeeded;
-    the old salt is kept as `.salt.old` until then.
+    Crash-safe in three steps: the new salt is written to `.salt.new` first; SQLCipher's
+    `PRAGMA rekey` rewrites every page in one transaction; then `.salt.new` replaces the
+    salt. A crash at any point leaves a database that opens with the old passphrase
+    (before the rekey committed) or the new one (after), and `open_key` tries both.
     """
     import sqlcipher3
 
     check_key(db_path, old_key)
     new_salt = os.urandom(SALT_BYTES)
     new_key = derive_key(new_passphrase, new_salt)
+    _write_salt_file(pending_salt_path(db_path), new_salt)
     conn = sqlcipher3.connect(str(db_path))
     try:
         quiet(conn)
@@ -133,8 +171,5 @@ def rekey(db_path: Path, old_key: bytes, new_passphrase: str) -> bytes:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         conn.close()
-    path = salt_path(db_path)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(f"{SALT_FORMAT}\n{new_salt.hex()}\n", encoding="ascii")
-    os.replace(tmp, path)
+    os.replace(pending_salt_path(db_path), salt_path(db_path))
     return new_key

@@ -24,3 +24,9 @@ def known_reference(actor_id: str) -> bool:
 def reference_info(actor_id: str) -> tuple[str, str] | None:
     """(English name, actor kind) of a reference actor, or None if the id is unknown."""
     return _reference_table().get(actor_id)
+
+
+def reference_choices() -> list[tuple[str, str]]:
+    """Every (id, name) a workspace can link to, for pickers."""
+    return sorted(((ref, name) for ref, (name, _kind) in _reference_table().items()),
+                  key=lambda pair: pair[1].casefold())  # fmt: skip

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
 
 from powermap.domain.vocab import Role
 from powermap.store.access import access_workspace
@@ -23,6 +24,7 @@ def workspace_view(role: Role = Role.VIEWER) -> Callable[[View], View]:
     """
 
     def decorate(view: View) -> View:
+        @never_cache  # workspace pages must not linger in a shared browser's cache
         @login_required
         @wraps(view)
         def wrapped(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -1,6 +1,15 @@
 from django.urls import include, path
 
-from powermap.web.views import actors, assessments, auth, grid, network, relationships, workspaces
+from powermap.web.views import (
+    actors,
+    assessments,
+    auth,
+    grid,
+    knowledge,
+    network,
+    relationships,
+    workspaces,
+)
 
 workspace_patterns = [
     path("", actors.actor_list, name="pm-actors"),
@@ -23,6 +32,9 @@ workspace_patterns = [
     path("export/", workspaces.export_yaml, name="pm-export"),
     path("import/", workspaces.import_yaml, name="pm-import"),
     path("audit/", workspaces.audit_log, name="pm-audit"),
+    path("kb/", knowledge.kb_index, name="pm-kb"),
+    path("kb/<str:ref>/", knowledge.kb_record, name="pm-kb-record"),
+    path("kb/<str:ref>/add/", knowledge.kb_add_to_map, name="pm-kb-add"),
 ]
 
 urlpatterns = [

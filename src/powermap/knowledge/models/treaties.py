@@ -59,6 +59,8 @@ class Art123Declaration(KBModel):
     lodged: dt.date
     period_start: dt.date
     period_end: dt.date | None = None
+    effective: bool = True
+    """False for a declaration the Court or the Prosecutor found could not be acted on."""
     note: str | None = None
 
 

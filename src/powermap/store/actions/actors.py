@@ -74,3 +74,22 @@ def do_save_positions(
     Actor.objects.bulk_update(actors, ["layout_x", "layout_y"])
     record(workspace, user, "move_actors", "actor", "", count=len(actors))
     return len(actors)
+
+
+@transaction.atomic
+def do_add_reference_actor(workspace: Workspace, user: Any, key: str) -> Actor:
+    """Put a knowledge-base actor (`state:DE`, `body:hrc`) on this workspace's map."""
+    from powermap.store.references import reference_info
+
+    info = reference_info(key)
+    if info is None:
+        raise LookupError(key)
+    actor, created = Actor.objects.get_or_create(
+        workspace=workspace, key=key,
+        defaults={"name": info[0], "kind": info[1], "reference": True, "created_by": user},
+    )  # fmt: skip
+    if not created and actor.deleted_at is not None:
+        actor.deleted_at = None
+        actor.save(update_fields=["deleted_at"])
+    record(workspace, user, "add_reference_actor", "actor", key)
+    return actor

@@ -33,3 +33,9 @@ def do_set_membership(workspace: Workspace, user: Any, role: Role, by: Any = Non
     )
     record(workspace, by, "set_membership", "user", user.username, role=role.value)
     return membership
+
+
+@transaction.atomic
+def do_record_export(workspace: Workspace, user: Any, fmt: str) -> None:
+    """Exports carry decrypted data out of powermap: owners can see who took one."""
+    record(workspace, user, "export_workspace", "workspace", workspace.slug, format=fmt)

@@ -14,3 +14,8 @@ def stance_label(value: int | None) -> str:
     if value is None:
         return "–"
     return f"{value:+d} {gettext(STANCE_LABELS[value])}" if value else f"0 {gettext(STANCE_LABELS[0])}"
+
+
+@register.filter
+def get_item(mapping: dict[str, object], key: str) -> object:
+    return mapping.get(key, "")

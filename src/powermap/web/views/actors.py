@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +18,7 @@ from powermap.store.actions.actors import (
     do_update_actor,
 )
 from powermap.store.models import Actor
+from powermap.store.references import reference_info
 from powermap.web.decorators import workspace_view
 from powermap.web.forms.actors import ActorFilterForm, ActorForm
 
@@ -60,7 +61,13 @@ def _query_without_page(request: HttpRequest) -> str:
 
 @workspace_view()
 def actor_detail(request: HttpRequest, viewer: Viewer, key: str) -> HttpResponse:
-    actor = access.access_actor(viewer, key)
+    try:
+        actor = access.access_actor(viewer, key)
+    except Http404:
+        # A knowledge-base actor not yet on this map: show its facts instead.
+        if reference_info(key) is None or access.taken_actor_keys(viewer) & {key}:
+            raise
+        return redirect("pm-kb-record", viewer.workspace.slug, key)
     relationships = access.visible_relationships(viewer).filter(Q(source=actor) | Q(target=actor))
     assessments = access.visible_assessments(viewer).filter(actor=actor)
     return render(request, "web/actors/detail.html",

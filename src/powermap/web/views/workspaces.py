@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,6 +15,7 @@ from powermap.formats.workspace_yaml import WorkspaceFileError, dump_workspace, 
 from powermap.store import access
 from powermap.store.access import Viewer
 from powermap.store.actions.imports import do_import_workspace
+from powermap.store.actions.workspaces import do_record_export
 from powermap.store.convert import workspace_content
 from powermap.store.references import known_reference, reference_info
 from powermap.web.decorators import workspace_view
@@ -30,6 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @workspace_view()
 def export_yaml(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     text = dump_workspace(workspace_content(viewer))
+    do_record_export(viewer.workspace, request.user, "yaml")
     response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{viewer.workspace.slug}.yml"'
     return response
@@ -47,6 +50,10 @@ def import_yaml(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            problems = [_("%(file)s is too large to import.") % {"file": upload.name}]
+            return render(request, "web/workspace/import.html",
+                          {"viewer": viewer, "form": form, "problems": problems})  # fmt: skip
         try:
             text = upload.read().decode("utf-8")
             content = parse_workspace(text, upload.name, known_reference)

@@ -37,10 +37,12 @@ async function draw() {
   note.textContent = data.note || "";
   const { nodes, edges } = elements(data);
   const placed = nodes.length > 0 && nodes.every((n) => n.position);
+  // Cytoscape keeps and moves the position objects it is given: keep our own copies.
+  const saved = new Map(nodes.filter((n) => n.position).map((n) => [n.data.id, { ...n.position }]));
   const cy = cytoscape({
     container,
     elements: [...nodes, ...edges],
-    layout: placed ? { name: "preset" } : { name: "cose", animate: false, randomize: false },
+    layout: { name: "preset" },
     wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: { "background-color": "data(colour)", width: "data(size)",
@@ -53,7 +55,18 @@ async function draw() {
     ],
   });
   window.powermapNetwork = cy; // for tests and the console
-  container.dataset.ready = String(nodes.length);
+  if (placed) {
+    container.dataset.ready = String(nodes.length);
+  } else {
+    const layout = cy.layout({ name: "cose", animate: false, randomize: false });
+    layout.one("layoutstop", () => {
+      // The layout placed everyone; actors an editor arranged keep their saved place.
+      saved.forEach((position, id) => cy.getElementById(id).position(position));
+      cy.fit(undefined, 30);
+      container.dataset.ready = String(nodes.length);
+    });
+    layout.run();
+  }
   cy.on("tap", "node", (event) => {
     const key = event.target.data("key");
     window.location.href = container.dataset.actorUrl.replace("KEY", encodeURIComponent(key));

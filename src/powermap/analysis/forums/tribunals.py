@@ -1,0 +1,185 @@
+"""Special and hybrid tribunals for the situation, and related avenues that support cases:
+investigative mechanisms that share evidence, and targeted sanctions.
+
+Sources: the knowledge base's `mechanisms/` records (type, situation, crimes, dates,
+victim roles) and `sanctions/` records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from powermap.analysis.forums.common import (
+    Draft,
+    ask_kind,
+    names,
+    record_sources,
+)
+from powermap.domain.forums import (
+    Facts,
+    ForumFamily,
+    ForumFinding,
+    ForumStatus,
+    VictimRole,
+)
+from powermap.knowledge import KnowledgeBase
+from powermap.knowledge.models import Mechanism, SanctionsRegime
+
+COURT_TYPES = frozenset(
+    {
+        "international_tribunal",
+        "hybrid_tribunal",
+        "internationalised_national_court",
+        "special_tribunal",
+        "residual_mechanism",
+    }
+)
+SUPPORT_TYPES = frozenset(
+    {"investigative_mechanism", "commission_of_inquiry", "fact_finding_mission"}
+)
+
+
+def find_tribunals(facts: Facts, kb: KnowledgeBase, today: dt.date) -> list[ForumFinding]:
+    """Tribunals and mechanisms whose mandate covers the situation's places and crimes."""
+    findings = []
+    for mechanism in kb.mechanisms.values():
+        if not covers(facts, mechanism):
+            continue
+        if mechanism.mechanism_type in COURT_TYPES:
+            findings.append(tribunal_finding(facts, kb, today, mechanism))
+        elif mechanism.mechanism_type in SUPPORT_TYPES and not _closed(mechanism, today):
+            findings.append(mechanism_finding(facts, kb, today, mechanism))
+    return findings
+
+
+def covers(facts: Facts, mechanism: Mechanism) -> bool:
+    """The mandate names one of the territorial or perpetrators' states and one of the crimes."""
+    places = set(facts.territory) | set(facts.perpetrator_nationalities)
+    crimes = {c.value for c in facts.crimes}
+    return bool(places & set(mechanism.situation)) and bool(crimes & set(mechanism.crimes))
+
+
+def _closed(mechanism: Mechanism, today: dt.date) -> bool:
+    return mechanism.closed is not None and mechanism.closed <= today
+
+
+def tribunal_finding(
+    facts: Facts, kb: KnowledgeBase, today: dt.date, mechanism: Mechanism
+) -> ForumFinding:
+    """A special, hybrid or international tribunal for this situation.
+
+    Rule: available when it operates (operational date passed, not closed); conditional
+    while it is being set up (no operational date recorded, or one in the future), and
+    for a residual mechanism, which only tries persons already indicted (IRMCT Statute
+    art. 1; S/RES/1966 (2010)); unavailable once closed. Its temporal and personal reach is in its statute, which the
+    knowledge base summarises only in words.
+    """
+    draft = Draft(mechanism.id, mechanism.name_en, ForumFamily.SPECIAL_TRIBUNAL)
+    draft.cite(mechanism.instrument, *record_sources(mechanism))
+    draft.bases.append(f"mandate:{mechanism.id}")
+    draft.reasons.append(f"Mandate: {mechanism.mandate}")
+    draft.reasons.append(mechanism.description)
+    draft.roles([VictimRole(r) for r in mechanism.victim_roles])
+    about = facts.situation or f"crimes in {names(kb, facts.territory)}"
+    if _closed(mechanism, today):
+        draft.reasons.append(f"It closed on {mechanism.closed}.")
+        draft.status = ForumStatus.UNAVAILABLE
+        return draft.finish()
+    started = mechanism.operational_from
+    if started is None or started > today:
+        draft.status = ForumStatus.CONDITIONAL
+        when = f"from {started}" if started else "once it is operational"
+        draft.conditions.append(
+            f"It can hear cases only {when}; the knowledge base records no operational start "
+            "before today. Check its statute for its temporal and personal jurisdiction."
+        )
+        draft.strength = 45
+        draft.ask_kind = ask_kind(kb, "ad_hoc_tribunal")
+        draft.ask_title = f"Ask states to join, fund and staff the {mechanism.name_en}"
+        return draft.finish()
+    draft.conditions.append("Check its statute for its temporal and personal jurisdiction.")
+    if mechanism.mechanism_type == "residual_mechanism":
+        # It carries on the closed tribunals' cases and cannot indict anyone new.
+        draft.status = ForumStatus.CONDITIONAL
+        draft.conditions.append(
+            "A residual mechanism tries only persons the former tribunals indicted; it cannot "
+            "bring new indictments (except for contempt)."
+        )
+        draft.strength = 40
+    else:
+        draft.status = ForumStatus.AVAILABLE
+        draft.strength = 75
+    draft.ask_kind = ask_kind(kb, "share_information_investigators")
+    draft.ask_title = f"Give evidence on {about} to the {mechanism.name_en}"
+    return draft.finish()
+
+
+def mechanism_finding(
+    facts: Facts, kb: KnowledgeBase, today: dt.date, mechanism: Mechanism
+) -> ForumFinding:
+    """A related option: a mechanism that collects evidence (and, where recorded, shares
+    it with prosecutors) or takes victims' claims. It does not try anyone."""
+    draft = Draft(f"mechanism:{mechanism.id}", mechanism.name_en, ForumFamily.MECHANISM)
+    draft.cite(mechanism.instrument, *record_sources(mechanism))
+    draft.bases.append(f"mandate:{mechanism.id}")
+    draft.reasons.append(f"Mandate: {mechanism.mandate}")
+    draft.roles([VictimRole(r) for r in mechanism.victim_roles])
+    started = mechanism.operational_from
+    draft.status = ForumStatus.CONDITIONAL if started and started > today else ForumStatus.AVAILABLE
+    if started and started > today:
+        draft.conditions.append(f"It starts work on {started}.")
+    about = facts.situation or f"crimes in {names(kb, facts.territory)}"
+    if mechanism.shares_evidence:
+        draft.reasons.append(
+            "It shares evidence with prosecutors and courts, so testimony given to it can "
+            "support cases in the forums above."
+        )
+        draft.strength = 30
+        draft.ask_kind = ask_kind(kb, "share_information_investigators")
+        draft.ask_title = f"Give evidence on {about} to the {mechanism.name_en}"
+    else:
+        draft.strength = 25
+        draft.ask_title = f"Register victims' claims or cases with the {mechanism.name_en}"
+    return draft.finish()
+
+
+def find_sanctions(facts: Facts, kb: KnowledgeBase, today: dt.date) -> list[ForumFinding]:
+    """Thematic (worldwide) sanctions regimes, as related options.
+
+    Rule: a regime whose authority is a state or the EU lists perpetrators anywhere on
+    human rights grounds. UN regimes are tied to one country, which the knowledge base
+    does not record in a field, so they are not matched to the situation.
+    """
+    del today  # listings are political decisions; no date rule applies
+    return [
+        sanctions_finding(facts, kb, regime)
+        for regime in kb.sanctions_regimes.values()
+        if regime.jurisdiction != "unsc"
+    ]
+
+
+def sanctions_finding(facts: Facts, kb: KnowledgeBase, regime: SanctionsRegime) -> ForumFinding:
+    """One thematic sanctions regime: available, as a related option (it punishes no one
+    in court but freezes assets and bars travel)."""
+    draft = Draft(
+        f"sanctions:{regime.id}", regime.name_en, ForumFamily.SANCTIONS, ForumStatus.AVAILABLE
+    )
+    draft.cite(regime.instrument, *record_sources(regime, 1))
+    draft.bases.append(f"thematic_sanctions:{regime.jurisdiction}")
+    grounds = regime.grounds if isinstance(regime.grounds, str) else "; ".join(regime.grounds)
+    draft.reasons.append(f"Grounds: {grounds}")
+    draft.reasons.append(f"Decided by: {regime.deciding_authority}.")
+    if regime.evidence_submission:
+        submission = regime.evidence_submission
+        text = submission if isinstance(submission, str) else "; ".join(submission)
+        draft.reasons.append(f"How to submit evidence: {text}")
+    draft.conditions.append(
+        "Listings are political decisions that need solid, person-specific evidence and can "
+        "be challenged in court."
+    )
+    draft.strength = 20
+    whose = names(kb, facts.perpetrator_nationalities)
+    perpetrators = f"perpetrators from {whose}" if whose else "the perpetrators"
+    draft.ask_kind = ask_kind(kb, "targeted_sanctions")
+    draft.ask_title = f"Ask for {perpetrators} to be listed under the {regime.name_en}"
+    return draft.finish()
