@@ -1,45 +1,18 @@
 """`targets`, `plan` and `calendar` against a real encrypted demo workspace, in subprocesses.
-
-The commands are run through the `powermap` click group; when they are not registered
-there yet, the runner adds them first, so these tests do not depend on the wiring.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar as ICalendar
 
-from powermap.demo import demo_text
+from tests.cli.conftest import run
 
-PASSPHRASE = "correct horse battery staple"
 TODAY = "2026-11-25"
-
-
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
-    environment |= {"POWERMAP_HOME": str(home), "POWERMAP_PASSPHRASE": PASSPHRASE}
-    return subprocess.run(
-        [sys.executable, "-m", "powermap", *args],
-        capture_output=True, text=True, env=environment, timeout=120, check=False,
-    )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("home")
-    assert run(home, "init", "--workspace", "w1").returncode == 0
-    demo = home / "demo.yml"
-    demo.write_text(demo_text(), encoding="utf-8")
-    result = run(home, "import", str(demo), "--workspace", "w1")
-    assert result.returncode == 0, result.stderr
-    return home
 
 
 def targets(home: Path, ask: str, *extra: str) -> dict[str, object]:

@@ -71,3 +71,11 @@ def test_it_is_ruff_clean() -> None:
     result = subprocess.run([str(ruff), "check", "src", "tests", "--output-format", "concise"],
                             capture_output=True, text=True, check=False, cwd=PACKAGE.parents[1])  # fmt: skip
     assert result.returncode == 0, result.stdout
+
+
+def test_it_type_checks_the_pure_core_strictly() -> None:
+    mypy = Path(sys.executable).with_name("mypy")
+    core = [f"src/powermap/{part}" for part in ("domain", "formats", "knowledge", "analysis", "reports")]
+    result = subprocess.run([str(mypy), "--strict", *core], capture_output=True, text=True,
+                            check=False, cwd=PACKAGE.parents[1])  # fmt: skip
+    assert result.returncode == 0, result.stdout

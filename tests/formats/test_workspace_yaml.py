@@ -89,6 +89,19 @@ def test_it_refuses_duplicate_ids() -> None:
     assert any("duplicate id 'survivors'" in p for p in problems(text))
 
 
+def test_it_reads_the_choices_made_for_an_ask() -> None:
+    text = GOOD.replace("title: A mechanism}", "title: A mechanism,\n"
+                        "     pinned_targets: [state:GH, survivors], excluded_targets: [state:DE]}")
+    ask = parse_workspace(text).asks[0]
+    assert ask.pinned_targets == ("state:GH", "survivors")
+    assert ask.excluded_targets == ("state:DE",)
+    bad = GOOD.replace("title: A mechanism}", "title: A mechanism, pinned_targets: [nobody],\n"
+                       "     decider: survivors}")
+    found = problems(bad)
+    assert "w.yml:10: asks[0].pinned_targets: unknown actor 'nobody'" in found
+    assert "w.yml:11: asks[0].decider: give a body or a decider, not both" in found
+
+
 def test_it_checks_reference_ids_against_the_knowledge_base() -> None:
     with pytest.raises(WorkspaceFileError) as error:
         parse_workspace(GOOD, "w.yml", known_reference=lambda ref: ref != "state:GH")
@@ -114,7 +127,10 @@ def contents(draw: st.DrawFn) -> WorkspaceContent:
     ) + tuple(Actor(id=r, name="", kind=ActorKind.STATE if r.startswith("state") else ActorKind.IGO_ORGAN,
                     reference=True) for r in refs)  # fmt: skip
     everyone = [a.id for a in actors]
-    asks = tuple(Ask(id=i, kind="targeted_sanctions", title=draw(words))
+    someone = st.lists(st.sampled_from(everyone), max_size=3, unique=True).map(tuple)
+    asks = tuple(Ask(id=i, kind="targeted_sanctions", title=draw(words),
+                     decider=draw(st.just("") | st.sampled_from(everyone)),
+                     pinned_targets=draw(someone), excluded_targets=draw(someone))
                  for i in draw(st.lists(ids, max_size=2, unique=True)))  # fmt: skip
     rels = tuple(
         Relationship(source=draw(st.sampled_from(everyone)), target=draw(st.sampled_from(everyone)),

@@ -36,8 +36,20 @@ EXPECTED = {
     "pm-import": (302, 200, 403, 403, 404),
     "pm-audit": (302, 200, 403, 403, 404),
     "pm-kb": (302, 200, 200, 200, 404),
+    "pm-members": (302, 200, 403, 403, 404),
+    "pm-member-change": (405, 405, 405, 405, 405),
     "pm-kb-record": (302, 200, 200, 200, 404),
     "pm-kb-add": (405, 405, 405, 405, 405),
+    "pm-forums": (302, 200, 200, 200, 404),
+    "pm-forums-results": (302, 302, 302, 302, 404),  # no facts given: back to the form
+    "pm-forums-ask": (405, 405, 405, 405, 405),
+    "pm-asks": (302, 200, 200, 200, 404),
+    "pm-ask-create": (302, 200, 200, 403, 404),
+    "pm-ask": (302, 200, 200, 200, 404),
+    "pm-ask-edit": (302, 200, 200, 403, 404),
+    "pm-ask-pin": (405, 405, 405, 405, 405),
+    "pm-calendar": (302, 200, 200, 200, 404),
+    "pm-calendar-ics": (302, 200, 200, 200, 404),
 }
 # POST-only views: expected status of a POST with an empty body.
 EXPECTED_POST = {
@@ -45,6 +57,8 @@ EXPECTED_POST = {
     "pm-network-positions": (302, 400, 400, 403, 404),
     "pm-logout": (302, 302, 302, 302, 302),
     "pm-kb-add": (302, 302, 302, 403, 404),
+    "pm-forums-ask": (302, 400, 400, 403, 404),  # no facts given: a bad request
+    "pm-ask-pin": (302, 400, 400, 403, 404),  # no actor named: a bad request
 }
 PERSONAS = (None, "alice", "bob", "carol", "charlie")
 
@@ -66,6 +80,8 @@ def concrete(route: str, world, relationship_id: int) -> str:  # type: ignore[no
         .replace("<str:key>", "brouk")
         .replace("<int:relationship_id>", str(relationship_id))
         .replace("<str:ref>", "state:DE")
+        .replace("<str:ask_key>", "unsc-referral")
+        .replace("<int:membership_id>", str(world.workspace.memberships.get(user__username="carol").pk))
     )
 
 

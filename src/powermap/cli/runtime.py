@@ -85,6 +85,9 @@ def migrate() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    from powermap.store.actions.imports import optimize_planner
+
+    optimize_planner()
 
 
 def open_workspace(name: str, passphrase: str | None = None) -> None:

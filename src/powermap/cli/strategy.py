@@ -16,7 +16,6 @@ from powermap.cli.workspaces import workspace_option
 
 if TYPE_CHECKING:
     from powermap.domain.actors import Ask, WorkspaceContent
-    from powermap.domain.strategy import WorkspaceMoment
 
 ask_option = click.option("--ask", "ask_id", required=True, help="The ask's id in the workspace.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
@@ -57,17 +56,13 @@ def _public(content: WorkspaceContent) -> WorkspaceContent:
 
 
 def _ask(content: WorkspaceContent, ask_id: str) -> Ask:
-    ask = next((a for a in content.asks if a.id == ask_id), None)
+    from powermap.analysis.strategy import find_ask
+
+    ask = find_ask(content, ask_id)
     if ask is None:
         known = ", ".join(a.id for a in content.asks) or "none yet"
         fail(f"No ask {ask_id!r} in this workspace (asks: {known}).")
     return ask
-
-
-def _workspace_moments(content: WorkspaceContent) -> Sequence[WorkspaceMoment]:
-    # The workspace's own dates, once the workspace model has them (see docs/strategy.md).
-    moments: Sequence[WorkspaceMoment] = getattr(content, "moments", ())
-    return moments
 
 
 def _record_export(name: str, fmt: str) -> None:
@@ -96,16 +91,18 @@ def targets(
     today: dt.datetime | None,
     without_confidential: bool,
 ) -> None:
-    """Rank whom to work on for an ask, through whom, with which arguments."""
+    """Rank whom to work on for an ask, through whom, with which arguments.
+
+    The ask's own pins and exclusions (set on its web page) apply too; --pin comes first.
+    """
     content = _content(name, without_confidential)
-    from powermap.analysis.ranking import rank_targets
-    from powermap.domain.strategy import TargetingOptions
+    from powermap.analysis.strategy import rank_ask
     from powermap.knowledge import load_knowledge
     from powermap.reports.plan_text import targets_text
     from powermap.reports.targets_json import targets_json
 
-    options = TargetingOptions(pins=pins, exclusions=exclusions, on=_today(today), limit=limit)
-    ranking = rank_targets(content, _ask(content, ask_id), load_knowledge(), options)
+    ranking = rank_ask(content, _ask(content, ask_id), load_knowledge(), on=_today(today),
+                       pins=pins, exclusions=exclusions, limit=limit)  # fmt: skip
     if as_json:
         _record_export(name, "targets-json")
     click.echo(targets_json(ranking) if as_json else targets_text(ranking), nl=not as_json)
@@ -135,25 +132,16 @@ def plan(
 ) -> None:
     """Schedule an ask's steps backward from the next suitable moment."""
     content = _content(name)
-    from powermap.analysis.calendar import workspace_calendar
-    from powermap.analysis.schedule import plan_backwards
-    from powermap.analysis.votes import read_stances
-    from powermap.domain.strategy import PlanOptions
+    from powermap.analysis.strategy import plan_ask
     from powermap.knowledge import load_knowledge
     from powermap.reports.plan_text import plan_document, plan_text
 
-    kb, ask, day = load_knowledge(), _ask(content, ask_id), _today(today)
-    kind = kb.ask_kinds.get(ask.kind)
-    if kind is None:
-        fail(f"The ask kind {ask.kind!r} is not in the knowledge base.")
-    options = PlanOptions(
-        today=day, owners=_owners(owners), done=done, anchor_step=anchor, moment=moment,
-        stances=dict(read_stances(content, ask.id).numbers()),
-    )  # fmt: skip
-    end = day + dt.timedelta(days=options.horizon_days)
-    calendar = workspace_calendar(kb, day, end, _workspace_moments(content))
+    ask = _ask(content, ask_id)
     try:
-        result = plan_backwards(ask, kind, calendar.occurrences, options)
+        result = plan_ask(content, ask, load_knowledge(), today=_today(today),
+                          owners=_owners(owners), done=done, anchor=anchor, moment=moment)  # fmt: skip
+    except LookupError as error:
+        fail(str(error))
     except ValueError as error:
         fail(f"Cannot plan {ask.id!r}: {error}")
     if as_json:
@@ -182,14 +170,12 @@ def _owners(pairs: Sequence[str]) -> dict[str, str]:
 def calendar(name: str, as_ics: bool, days: int, today: dt.datetime | None) -> None:
     """The strategic moments ahead: knowledge base and the workspace's own dates."""
     content = _content(name)
-    from powermap.analysis.calendar import workspace_calendar
+    from powermap.analysis.strategy import moments_ahead
     from powermap.knowledge import load_knowledge
     from powermap.reports.ics import calendar_ics
     from powermap.reports.plan_text import calendar_text
 
-    day = _today(today)
-    found = workspace_calendar(load_knowledge(), day, day + dt.timedelta(days=days),
-                               _workspace_moments(content))  # fmt: skip
+    found = moments_ahead(content, load_knowledge(), _today(today), days)
     if not as_ics:
         click.echo(calendar_text(found), nl=False)
         return

@@ -47,11 +47,21 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True)
 class Ask:
+    """A justice request: its kind (knowledge base), who decides, and the group's choices.
+
+    `body` is a knowledge-base body id without prefix (`unsc`); `decider` is one actor id
+    that decides alone instead (a prosecutor on the map). `pinned_targets` are always
+    listed first, in this order; `excluded_targets` are never listed.
+    """
+
     id: str
     kind: str
     title: str
     body: str = ""
     notes: str = ""
+    decider: str = ""
+    pinned_targets: tuple[str, ...] = ()
+    excluded_targets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

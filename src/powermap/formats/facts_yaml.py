@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 import yaml
 
 from powermap.domain.forums import Crime, Facts, Period, SuspectRole
-from powermap.formats.workspace_yaml import Problem
-from powermap.formats.yamlnodes import LineDict, line_of, load_with_lines
+from powermap.formats.problems import FileProblems, Problem, ProblemCollector
+from powermap.formats.yamlnodes import LineDict, load_with_lines
 
 STATE_LIST_KEYS = (
     "territory",
@@ -53,24 +53,16 @@ PERIOD_KEYS = {"start", "end"}
 E = TypeVar("E", Crime, SuspectRole)
 
 
-class FactsFileError(ValueError):
+class FactsFileError(FileProblems):
     """Every problem of a facts file, each with its file, line and field."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
-
-class _Checker:
+class _Checker(ProblemCollector):
     """Collects problems while reading one facts file."""
 
     def __init__(self, file: str, known_state: Callable[[str], bool] | None) -> None:
-        self.file = file
+        super().__init__(file)
         self.known_state = known_state
-        self.problems: list[Problem] = []
-
-    def fail(self, node: Any, key: str | None, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, line_of(node, key), field, message))
 
     def items(self, root: LineDict, key: str, *, required: bool) -> list[Any]:
         value = root.get(key)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -25,7 +24,8 @@ from powermap.domain.vocab import (
     RelationType,
     is_reference_id,
 )
-from powermap.formats.yamlnodes import LineDict, line_of, load_with_lines
+from powermap.formats.problems import FileProblems, Problem, ProblemCollector
+from powermap.formats.yamlnodes import LineDict, load_with_lines
 
 FORMAT = "powermap/1"
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
@@ -37,37 +37,22 @@ ASSESSMENT_KEYS = {
     "actor", "ask", "influence", "stance", "confidence", "date", "source", "note",
     "confidential",
 }  # fmt: skip
-ASK_KEYS = {"id", "kind", "body", "title", "notes"}
+ASK_KEYS = {
+    "id", "kind", "body", "decider", "title", "notes", "pinned_targets", "excluded_targets",
+}  # fmt: skip
 TOP_KEYS = {"format", "workspace", "actors", "relationships", "assessments", "asks"}
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+class WorkspaceFileError(FileProblems):
+    """Every problem of a workspace file."""
 
 
-class WorkspaceFileError(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-class _Checker:
-    """Collects problems while reading one file."""
+class _Checker(ProblemCollector):
+    """Collects problems while reading one workspace file."""
 
     def __init__(self, file: str, known_reference: Callable[[str], bool] | None) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
+        super().__init__(file)
         self.known_reference = known_reference
-
-    def fail(self, node: Any, key: str | None, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, line_of(node, key), field, message))
 
     def mapping(self, node: Any, field: str, allowed: set[str]) -> bool:
         if not isinstance(node, dict):
@@ -151,10 +136,10 @@ def parse_workspace(
     if root.get("format") != FORMAT:
         check.fail(root, "format", "format", f"must be {FORMAT!r}")
     name, situation = _workspace_header(check, root.get("workspace"), root)
-    asks = _asks(check, _list(check, root, "asks"))
-    ask_ids = {a.id for a in asks}
     actors = _actors(check, _list(check, root, "actors"))
     listed = {a.id for a in actors}
+    asks = _asks(check, _list(check, root, "asks"), listed)
+    ask_ids = {a.id for a in asks}
     relationships = _relationships(check, _list(check, root, "relationships"), listed)
     assessments = _assessments(check, _list(check, root, "assessments"), listed, ask_ids)
     if check.problems:
@@ -229,7 +214,7 @@ def _kind(check: _Checker, node: LineDict, field: str, actor_id: str) -> ActorKi
     if value is None and is_reference_id(actor_id):
         return ActorKind.IGO_ORGAN
     try:
-        return ActorKind(value)
+        return ActorKind(value if isinstance(value, str) else "")
     except ValueError:
         allowed = ", ".join(k.value for k in ActorKind)
         check.fail(node, "kind", f"{field}.kind", f"must be one of: {allowed}")
@@ -309,12 +294,15 @@ def _date(check: _Checker, node: LineDict, field: str) -> dt.date:
     return dt.date.min
 
 
-def _asks(check: _Checker, nodes: Iterable[Any]) -> tuple[Ask, ...]:
+def _asks(check: _Checker, nodes: Iterable[Any], listed: set[str]) -> tuple[Ask, ...]:
     result, seen = [], set[str]()
     for i, node in enumerate(nodes):
         field = f"asks[{i}]"
         if not check.mapping(node, field, ASK_KEYS):
             continue
+        decider = check.actor_id(node, "decider", field, listed) if "decider" in node else ""
+        if decider and node.get("body"):
+            check.fail(node, "decider", f"{field}.decider", "give a body or a decider, not both")
         result.append(
             Ask(
                 id=_unique_id(check, node, field, seen),
@@ -322,9 +310,32 @@ def _asks(check: _Checker, nodes: Iterable[Any]) -> tuple[Ask, ...]:
                 title=check.text(node, "title", field),
                 body=check.text(node, "body", field),
                 notes=check.text(node, "notes", field),
+                decider=decider,
+                pinned_targets=_actor_ids(check, node, "pinned_targets", field, listed),
+                excluded_targets=_actor_ids(check, node, "excluded_targets", field, listed),
             )
         )
     return tuple(result)
+
+
+def _actor_ids(
+    check: _Checker, node: LineDict, key: str, field: str, listed: set[str]
+) -> tuple[str, ...]:
+    """A list of actor ids (listed in the file, or reference ids); repeats are dropped."""
+    value = node.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        check.fail(node, key, f"{field}.{key}", "must be a list of actor ids")
+        return ()
+    for actor_id in value:
+        if actor_id in listed:
+            continue
+        if not is_reference_id(actor_id):
+            check.fail(node, key, f"{field}.{key}", f"unknown actor {actor_id!r}")
+        else:
+            check.reference(node, key, f"{field}", actor_id)
+    return tuple(dict.fromkeys(value))
 
 
 def dump_workspace(content: WorkspaceContent) -> str:
@@ -336,8 +347,10 @@ def dump_workspace(content: WorkspaceContent) -> str:
         "relationships": [_relationship_doc(r) for r in content.relationships],
         "assessments": [_assessment_doc(a) for a in content.assessments],
         "asks": [
-            _compact({"id": a.id, "kind": a.kind, "body": a.body, "title": a.title,
-                      "notes": a.notes})
+            _compact({"id": a.id, "kind": a.kind, "body": a.body, "decider": a.decider,
+                      "title": a.title, "notes": a.notes,
+                      "pinned_targets": list(a.pinned_targets),
+                      "excluded_targets": list(a.excluded_targets)})
             for a in content.asks
         ],
     }  # fmt: skip

@@ -162,6 +162,37 @@ def workspace_asks(viewer: Viewer) -> QuerySet[Ask]:
     return Ask.objects.filter(workspace=viewer.workspace).order_by("key")
 
 
+def access_ask(viewer: Viewer, key: str, *, write: bool = False) -> Ask:
+    """One ask of the workspace (asks are never confidential); editors only to write."""
+    if write:
+        viewer.require(Role.EDITOR)
+    ask = workspace_asks(viewer).filter(key=key).first()
+    if ask is None:
+        raise Http404
+    return ask
+
+
+def workspace_members(viewer: Viewer) -> QuerySet[Membership]:
+    viewer.require(Role.OWNER)
+    return Membership.objects.filter(workspace=viewer.workspace).select_related("user").order_by(
+        "user__username"
+    )
+
+
+def access_membership(viewer: Viewer, membership_id: int) -> Membership:
+    membership = workspace_members(viewer).filter(pk=membership_id).first()
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def user_by_username(username: str) -> Any:
+    """An account by name, for an owner adding a member (accounts are per database)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=username).first()
+
+
 def audit_entries(viewer: Viewer) -> QuerySet[AuditEntry]:
     viewer.require(Role.OWNER)
     return AuditEntry.objects.filter(workspace=viewer.workspace)

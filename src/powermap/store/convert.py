@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
-from powermap.domain.vocab import ActorKind, RelationType
+from powermap.domain.vocab import ActorKind, RelationType, is_reference_id
 from powermap.store import models
 from powermap.store.access import (
     Viewer,
+    taken_actor_keys,
     visible_actors,
     visible_assessments,
     visible_relationships,
+    workspace_asks,
 )
 
 
@@ -36,11 +38,27 @@ def workspace_content(viewer: Viewer) -> WorkspaceContent:
         actors=actors,
         relationships=tuple(_relationships(viewer)),
         assessments=tuple(_assessments(viewer)),
-        asks=tuple(
-            Ask(id=a.key, kind=a.kind, title=a.title, body=a.body, notes=a.notes)
-            for a in models.Ask.objects.filter(workspace=workspace).order_by("key")
-        ),
+        asks=tuple(_asks(viewer, {a.id for a in actors})),
     )
+
+
+def _asks(viewer: Viewer, visible: set[str]) -> list[Ask]:
+    """The asks, naming only actors this viewer may see (or reference actors not on the map).
+
+    A pin or exclusion of a confidential or deleted actor must not reveal its id.
+    """
+    on_map = taken_actor_keys(viewer)
+
+    def shown(key: str) -> bool:
+        return key in visible or (is_reference_id(key) and key not in on_map)
+
+    return [
+        Ask(id=a.key, kind=a.kind, title=a.title, body=a.body, notes=a.notes,
+            decider=a.decider if shown(a.decider) else "",
+            pinned_targets=tuple(k for k in a.pinned_targets if shown(k)),
+            excluded_targets=tuple(k for k in a.excluded_targets if shown(k)))
+        for a in workspace_asks(viewer)
+    ]  # fmt: skip
 
 
 def _relationships(viewer: Viewer) -> list[Relationship]:

@@ -2,10 +2,14 @@ from django.urls import include, path
 
 from powermap.web.views import (
     actors,
+    asks,
     assessments,
     auth,
+    calendar,
+    forums,
     grid,
     knowledge,
+    members,
     network,
     relationships,
     workspaces,
@@ -25,6 +29,13 @@ workspace_patterns = [
          name="pm-relationship-edit"),  # fmt: skip
     path("relationships/<int:relationship_id>/delete/", relationships.relationship_delete,
          name="pm-relationship-delete"),  # fmt: skip
+    path("asks/", asks.ask_list, name="pm-asks"),
+    path("asks/new/", asks.ask_create, name="pm-ask-create"),
+    path("asks/<str:ask_key>/", asks.ask_detail, name="pm-ask"),
+    path("asks/<str:ask_key>/edit/", asks.ask_edit, name="pm-ask-edit"),
+    path("asks/<str:ask_key>/pin/", asks.ask_pin, name="pm-ask-pin"),
+    path("calendar/", calendar.calendar, name="pm-calendar"),
+    path("calendar.ics", calendar.calendar_ics, name="pm-calendar-ics"),
     path("grid/", grid.grid, name="pm-grid"),
     path("network/", network.network, name="pm-network"),
     path("network/data/", network.network_data, name="pm-network-data"),
@@ -32,9 +43,14 @@ workspace_patterns = [
     path("export/", workspaces.export_yaml, name="pm-export"),
     path("import/", workspaces.import_yaml, name="pm-import"),
     path("audit/", workspaces.audit_log, name="pm-audit"),
+    path("members/", members.member_list, name="pm-members"),
+    path("members/<int:membership_id>/", members.member_change, name="pm-member-change"),
     path("kb/", knowledge.kb_index, name="pm-kb"),
     path("kb/<str:ref>/", knowledge.kb_record, name="pm-kb-record"),
     path("kb/<str:ref>/add/", knowledge.kb_add_to_map, name="pm-kb-add"),
+    path("forums/", forums.forum_facts, name="pm-forums"),
+    path("forums/results/", forums.forum_results, name="pm-forums-results"),
+    path("forums/ask/", forums.forum_make_ask, name="pm-forums-ask"),
 ]
 
 urlpatterns = [

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 
 from powermap.store.actions.audit import record
 from powermap.store.actions.sources import source_for
@@ -34,25 +35,15 @@ def refresh_current_position(workspace: Workspace, actor_ids: Iterable[int] | No
     Only general (not ask-specific) and non-confidential assessments count, so the cached
     position never reveals a confidential judgement to someone who may see the actor.
     Each dimension takes its own latest value: a later stance-only assessment does not
-    erase an earlier influence.
+    erase an earlier influence. One UPDATE with correlated subqueries does it in SQL.
     """
+    latest = Assessment.objects.filter(
+        actor_id=OuterRef("pk"), ask__isnull=True, confidential=False
+    ).order_by("-date", "-recorded_at", "-id")
     actors = Actor.objects.filter(workspace=workspace)
-    rows = Assessment.objects.filter(workspace=workspace, ask__isnull=True, confidential=False)
     if actor_ids is not None:
-        ids = list(actor_ids)
-        actors, rows = actors.filter(pk__in=ids), rows.filter(actor_id__in=ids)
-    latest: dict[int, list[int | None]] = {}
-    ordered = rows.order_by("actor_id", "date", "recorded_at", "id")
-    for actor_id, influence, stance in ordered.values_list("actor_id", "influence", "stance"):
-        position = latest.setdefault(actor_id, [None, None])
-        if influence is not None:
-            position[0] = influence
-        if stance is not None:
-            position[1] = stance
-    changed = []
-    for actor in actors.only("pk", "influence", "stance"):
-        influence, stance = latest.get(actor.pk, (None, None))
-        if (actor.influence, actor.stance) != (influence, stance):
-            actor.influence, actor.stance = influence, stance
-            changed.append(actor)
-    Actor.objects.bulk_update(changed, ["influence", "stance"], batch_size=2000)
+        actors = actors.filter(pk__in=list(actor_ids))
+    actors.update(
+        influence=Subquery(latest.filter(influence__isnull=False).values("influence")[:1]),
+        stance=Subquery(latest.filter(stance__isnull=False).values("stance")[:1]),
+    )

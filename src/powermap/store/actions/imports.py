@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from powermap.domain.actors import WorkspaceContent
 from powermap.domain.vocab import ActorKind, is_reference_id
@@ -56,10 +56,18 @@ def do_import_workspace(
     n_rel = _relationships(workspace, user, content, actors, sources)
     n_ass = _assessments(workspace, user, content, actors, asks, sources)
     refresh_current_position(workspace)
+    transaction.on_commit(optimize_planner)
     counts = ImportCounts(len(content.actors), n_rel, n_ass, len(content.asks))
     record(workspace, user, "import_workspace", "workspace", workspace.slug,
            actors=counts.actors, relationships=n_rel, assessments=n_ass, asks=counts.asks)  # fmt: skip
     return counts
+
+
+def optimize_planner() -> None:
+    """Let SQLite refresh its statistics after a bulk change, so lookups use indexes."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA optimize")
 
 
 def _sources(workspace: Workspace, content: WorkspaceContent) -> dict[str, Source]:
@@ -80,6 +88,8 @@ def _asks(workspace: Workspace, content: WorkspaceContent) -> dict[str, Ask]:
     for ask in content.asks:
         row = existing.get(ask.id) or Ask(workspace=workspace, key=ask.id)
         row.kind, row.body, row.title, row.notes = ask.kind, ask.body, ask.title, ask.notes
+        row.decider = ask.decider
+        row.pinned_targets, row.excluded_targets = list(ask.pinned_targets), list(ask.excluded_targets)
         row.save()
         existing[ask.id] = row
     return existing
@@ -87,7 +97,8 @@ def _asks(workspace: Workspace, content: WorkspaceContent) -> dict[str, Ask]:
 
 def _actors(
     workspace: Workspace, user: Any, content: WorkspaceContent, reference_info: ReferenceInfo | None
-) -> dict[str, Actor]:
+) -> dict[str, int]:
+    """Create or update the file's actors; return every actor's id by key."""
     existing = {a.key: a for a in Actor.objects.filter(workspace=workspace)}
     new, changed = [], []
     for actor in content.actors:
@@ -109,8 +120,9 @@ def _actors(
         changed, ["name", "kind", "notes", "confidential", "reference", "deleted_at"],
         batch_size=BATCH,
     )  # fmt: skip
-    _set_tags(workspace, content, existing)
-    return {a.key: a for a in Actor.objects.filter(workspace=workspace)}
+    ids = dict(Actor.objects.filter(workspace=workspace).values_list("key", "pk"))
+    _set_tags(workspace, content, ids)
+    return ids
 
 
 def _name_reference(row: Actor, reference_info: ReferenceInfo | None) -> None:
@@ -137,20 +149,20 @@ def _unlisted_references(
     return rows
 
 
-def _set_tags(workspace: Workspace, content: WorkspaceContent, actors: dict[str, Actor]) -> None:
+def _set_tags(workspace: Workspace, content: WorkspaceContent, actors: dict[str, int]) -> None:
     tags = {t.name: t for t in tags_for(workspace, (t for a in content.actors for t in a.tags))}
     through = Actor.tags.through
-    ids = [actors[a.id].pk for a in content.actors]
+    ids = [actors[a.id] for a in content.actors]
     for start in range(0, len(ids), BATCH):
         through.objects.filter(actor_id__in=ids[start : start + BATCH]).delete()
     through.objects.bulk_create(
-        [through(actor_id=actors[a.id].pk, tag_id=tags[t].pk) for a in content.actors for t in a.tags],
+        [through(actor_id=actors[a.id], tag_id=tags[t].pk) for a in content.actors for t in a.tags],
         batch_size=BATCH,
     )
 
 
 def _relationships(
-    workspace: Workspace, user: Any, content: WorkspaceContent, actors: dict[str, Actor],
+    workspace: Workspace, user: Any, content: WorkspaceContent, actors: dict[str, int],
     sources: dict[str, Source],
 ) -> int:  # fmt: skip
     existing = {
@@ -159,7 +171,7 @@ def _relationships(
     }
     new, changed = [], []
     for rel in content.relationships:
-        key = (actors[rel.source].pk, actors[rel.target].pk, rel.type.value)
+        key = (actors[rel.source], actors[rel.target], rel.type.value)
         row = existing.get(key)
         if row is None:
             row = Relationship(workspace=workspace, source_id=key[0], target_id=key[1],
@@ -169,7 +181,8 @@ def _relationships(
         else:
             changed.append(row)
         row.strength, row.note, row.confidential = rel.strength, rel.note, rel.confidential
-        row.provenance = sources.get(rel.source_ref)
+        source = sources.get(rel.source_ref)
+        row.provenance_id = source.pk if source else None
     Relationship.objects.bulk_create(new, batch_size=BATCH)
     Relationship.objects.bulk_update(
         changed, ["strength", "note", "confidential", "provenance"], batch_size=BATCH
@@ -178,7 +191,7 @@ def _relationships(
 
 
 def _assessments(
-    workspace: Workspace, user: Any, content: WorkspaceContent, actors: dict[str, Actor],
+    workspace: Workspace, user: Any, content: WorkspaceContent, actors: dict[str, int],
     asks: dict[str, Ask], sources: dict[str, Source],
 ) -> int:  # fmt: skip
     def identity(actor_id: int, ask_id: int | None, a: Any, source_id: int | None) -> tuple[Any, ...]:
@@ -192,14 +205,15 @@ def _assessments(
     for a in content.assessments:
         source = sources.get(a.source_ref)
         ask = asks[a.ask] if a.ask else None
-        key = identity(actors[a.actor].pk, ask.pk if ask else None, a, source.pk if source else None)
+        key = identity(actors[a.actor], ask.pk if ask else None, a, source.pk if source else None)
         if key in seen:
             continue
         seen.add(key)
         new.append(Assessment(
-            workspace=workspace, actor=actors[a.actor], ask=ask, influence=a.influence,
-            stance=a.stance, confidence=a.confidence, date=a.date, provenance=source,
-            note=a.note, confidential=a.confidential, author=user,
+            workspace=workspace, actor_id=actors[a.actor], ask=ask, influence=a.influence,
+            stance=a.stance, confidence=a.confidence, date=a.date,
+            provenance_id=source.pk if source else None, note=a.note,
+            confidential=a.confidential, author=user,
         ))  # fmt: skip
     Assessment.objects.bulk_create(new, batch_size=BATCH)
     return len(new)

@@ -39,3 +39,13 @@ def do_set_membership(workspace: Workspace, user: Any, role: Role, by: Any = Non
 def do_record_export(workspace: Workspace, user: Any, fmt: str) -> None:
     """Exports carry decrypted data out of powermap: owners can see who took one."""
     record(workspace, user, "export_workspace", "workspace", workspace.slug, format=fmt)
+
+
+@transaction.atomic
+def do_remove_membership(membership: Membership, by: Any) -> None:
+    """Take a user out of a workspace; the last owner cannot be removed."""
+    owners = Membership.objects.filter(workspace=membership.workspace, role=Role.OWNER.value)
+    if membership.role == Role.OWNER.value and owners.count() == 1:
+        raise ValueError("last owner")
+    record(membership.workspace, by, "remove_membership", "user", membership.user.username)
+    membership.delete()

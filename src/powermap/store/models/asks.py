@@ -13,6 +13,11 @@ class Ask(models.Model):
     body = models.CharField(_("deciding body"), max_length=120, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # One actor (an actor id) that decides alone, instead of a body; "" for none.
+    decider = models.CharField(_("decider"), max_length=120, blank=True)
+    # Actor ids the group chose to list first (in order) or never, for this ask.
+    pinned_targets = models.JSONField(_("pinned targets"), default=list, blank=True)
+    excluded_targets = models.JSONField(_("excluded targets"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from powermap.analysis.grid import GridPoint
 from powermap.domain.vocab import INFLUENCE_LABELS, STANCE_LABELS
-from powermap.reports.grid_svg import GridLabels, render_grid_svg
+from powermap.reports.grid_svg import GridLabels, render_grid_svg, render_grid_table
 from powermap.store import access
 from powermap.store.access import Viewer
 from powermap.web.decorators import workspace_view
@@ -28,9 +28,13 @@ def grid(request: HttpRequest, viewer: Viewer) -> HttpResponse:
         else:
             points.append(GridPoint(key, name, stance, influence))
     prefix = reverse("pm-actor", args=[viewer.workspace.slug, "KEY"]).removesuffix("KEY/")
-    svg = render_grid_svg(points, _labels(), href=lambda key: f"{prefix}{key}/")
+    labels = _labels()
+    svg = render_grid_svg(points, labels, href=lambda key: f"{prefix}{key}/")
+    table = render_grid_table(points, labels, lambda key: f"{prefix}{key}/",
+                              (_("Actor"), _("Influence"), _("Stance")))  # fmt: skip
     return render(request, "web/grid/grid.html",
                   {"viewer": viewer, "form": form, "svg": mark_safe(svg),  # noqa: S308  (escaped by the renderer)
+                   "table": mark_safe(table),  # noqa: S308  (escaped by the renderer)
                    "points": points, "unplaced": unplaced,
                    "tags": viewer.workspace.tags.values_list("name", flat=True)})  # fmt: skip
 

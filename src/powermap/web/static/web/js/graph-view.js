@@ -52,9 +52,12 @@ async function draw() {
           "target-arrow-color": "#b9bcc6", "target-arrow-shape": "triangle",
           "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#777" } },
       { selector: `node[key = "${CSS.escape(data.ego || "")}"]`, style: { "border-width": 3, "border-color": "#000" } },
+      { selector: "node.on-path", style: { "border-width": 4, "border-color": "#e08e0b", "font-weight": "bold" } },
+      { selector: "edge.on-path", style: { width: 5, "line-color": "#e08e0b", "target-arrow-color": "#e08e0b", "z-index": 10 } },
     ],
   });
   window.powermapNetwork = cy; // for tests and the console
+  highlightPath(cy, params.get("path"));
   if (placed) {
     container.dataset.ready = String(nodes.length);
   } else {
@@ -74,6 +77,14 @@ async function draw() {
   if (container.dataset.save) {
     cy.on("dragfree", "node", (event) => savePositions(event.target));
   }
+}
+
+// `?path=a,b,c` (from an ask's page): mark the path's actors and the links between them.
+function highlightPath(cy, path) {
+  const nodes = (path || "").split(",").filter(Boolean)
+    .map((key) => cy.nodes().filter((n) => n.data("key") === key));
+  nodes.forEach((n) => n.addClass("on-path"));
+  nodes.slice(1).forEach((n, i) => nodes[i].edgesWith(n).addClass("on-path"));
 }
 
 async function savePositions(node) {

@@ -1,0 +1,180 @@
+"""Asks: the list, the forms, the strategy page (forecast, targets, plan) and the calendar."""
+
+from __future__ import annotations
+
+import re
+
+from django.test import Client
+from icalendar import Calendar as ICalendar
+
+from powermap.store.models import Ask, AuditEntry
+
+TODAY = "2026-11-25"
+
+
+def ask_page(client: Client, slug: str, ask: str = "unsc-referral") -> str:
+    response = client.get(f"/w/{slug}/asks/{ask}/?today={TODAY}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def target_order(page: str) -> list[str]:
+    return re.findall(r'<li class="target[^"]*" data-actor="([^"]+)"', page)
+
+
+def test_it_lists_asks_with_kind_and_decider(carol: Client, slug: str) -> None:
+    page = carol.get(f"/w/{slug}/asks/").content.decode()
+    assert "Security Council referral of Myanmar to the ICC" in page
+    assert "Security Council referral to the ICC" in page  # the kind, from the knowledge base
+    assert "United Nations Security Council" in page  # the deciding body
+    assert f'href="/w/{slug}/asks/uj-germany/"' in page
+    assert f"/w/{slug}/asks/new/" not in page  # viewers do not get the button
+
+
+def test_it_creates_an_ask_with_a_form_that_validates(bob: Client, slug: str) -> None:
+    url = f"/w/{slug}/asks/new/"
+    assert "Kind of ask" in bob.get(url).content.decode()
+    unknown = bob.post(url, {"title": "Sanctions", "kind": "not-a-kind"})
+    assert unknown.status_code == 200 and not Ask.objects.filter(title="Sanctions").exists()
+    both = bob.post(url, {"title": "Complaint", "kind": "universal_jurisdiction_complaint",
+                          "body": "unsc", "decider": "de-prosecutor"}).content.decode()  # fmt: skip
+    assert "not both" in both
+    nobody = bob.post(url, {"title": "Complaint", "kind": "universal_jurisdiction_complaint",
+                            "decider": "no-such-actor"}).content.decode()  # fmt: skip
+    assert "No actor with this id" in nobody
+    response = bob.post(url, {"title": "Complaint in Germany, part two",
+                              "kind": "universal_jurisdiction_complaint",
+                              "decider": "de-prosecutor", "notes": "Second filing."})  # fmt: skip
+    assert response.status_code == 302
+    ask = Ask.objects.get(key="complaint-in-germany-part-two")
+    assert (ask.kind, ask.decider, ask.body) == (
+        "universal_jurisdiction_complaint",
+        "de-prosecutor",
+        "",
+    )
+    assert AuditEntry.objects.filter(action="create_ask", object_key=ask.key).count() == 1
+    again = bob.post(url, {"title": "Other", "key": ask.key, "kind": "icj_case"}).content.decode()
+    assert "Another ask already has this id" in again
+
+
+def test_it_edits_an_ask(bob: Client, slug: str) -> None:
+    url = f"/w/{slug}/asks/hrc-resolution/edit/"
+    assert "Human Rights Council resolution" in bob.get(url).content.decode()
+    response = bob.post(url, {"title": "A stronger resolution", "key": "renamed",
+                              "kind": "un_resolution_naming_perpetrators", "body": "unga"})  # fmt: skip
+    assert response.status_code == 302
+    ask = Ask.objects.get(key="hrc-resolution")  # the id does not change
+    assert (ask.title, ask.body) == ("A stronger resolution", "unga")
+    assert AuditEntry.objects.filter(action="update_ask", object_key=ask.key).count() == 1
+    assert "General Assembly" in ask_page(bob, slug, "hrc-resolution")
+
+
+def test_it_forecasts_the_security_council_vote_with_china_as_veto_risk(
+    alice: Client, slug: str
+) -> None:
+    response = alice.get(f"/w/{slug}/asks/unsc-referral/?today={TODAY}")
+    forecast = response.context["ranking"].forecast
+    china = next(m for m in forecast.members if m.actor == "state:CN")
+    # China's general assessment says -1; the one made for this ask says -2 and wins.
+    assert (china.stance.stance, china.stance.basis.value) == (-2, "ask")
+    assert (forecast.yes, forecast.no, forecast.undecided, forecast.seats) == (3, 2, 10, 15)
+    page = response.content.decode()
+    assert '<svg viewBox="0 0 15 10"' in page  # one unit per seat
+    assert '<rect class="yes" x="0" y="0" width="3"' in page
+    assert '<rect class="no" x="13" y="0" width="2"' in page
+    assert "3 yes" in page and "2 no" in page and "10 undecided" in page
+    assert "likely to fail" in page
+    veto_risks = page.split('<dd class="veto-risks">')[1].split("</dd>")[0]
+    assert "China" in veto_risks and f"/w/{slug}/actors/state:CN/" in veto_risks
+    assert "A negative vote by state:CN" in page  # what it takes to pass
+
+
+def test_it_orders_targets_by_score_and_explains_them(alice: Client, slug: str) -> None:
+    response = alice.get(f"/w/{slug}/asks/unsc-referral/?today={TODAY}")
+    targets = response.context["ranking"].targets
+    assert [t.score for t in targets] == sorted((t.score for t in targets), reverse=True)
+    page = response.content.decode()
+    assert target_order(page) == [t.actor for t in targets]
+    assert "veto holder" in page and "Holds a veto on the United Nations Security Council" in page
+    # The UK desk officer is reached through BROUK: the path links to each actor.
+    assert f'<a href="/w/{slug}/actors/brouk/">' in page
+    assert f"/w/{slug}/network/?ego=uk-desk&amp;hops=1&amp;path=brouk%2Cuk-desk" in page
+    assert "Why it applies:" in page  # arguments say why
+    assert "Next three things to do" in page and 'class="step critical' in page
+
+
+def test_it_pins_a_target_to_the_top_and_excludes_another(bob: Client, slug: str) -> None:
+    before = target_order(ask_page(bob, slug))
+    last, first = before[-1], before[0]
+    url = f"/w/{slug}/asks/unsc-referral/pin/"
+    assert bob.post(url, {"actor": last, "choice": "pin"}).status_code == 302
+    assert bob.post(url, {"actor": first, "choice": "exclude"}).status_code == 302
+    after = ask_page(bob, slug)
+    assert target_order(after)[0] == last
+    assert first not in target_order(after)
+    assert "Include again" in after.split('<ul class="excluded">')[1]
+    ask = Ask.objects.get(key="unsc-referral")
+    assert (ask.pinned_targets, ask.excluded_targets) == ([last], [first])
+    assert AuditEntry.objects.filter(action="pin_target", object_key="unsc-referral").count() == 2
+    bob.post(url, {"actor": first, "choice": "clear"})
+    assert first in target_order(ask_page(bob, slug))
+
+
+def test_it_refuses_pins_of_unknown_actors(bob: Client, slug: str) -> None:
+    url = f"/w/{slug}/asks/unsc-referral/pin/"
+    assert bob.post(url, {"actor": "nobody", "choice": "pin"}).status_code == 404
+    assert bob.post(url, {"actor": "brouk", "choice": "sideways"}).status_code == 400
+
+
+def test_it_lets_only_editors_pin(carol: Client, charlie: Client, slug: str) -> None:
+    url = f"/w/{slug}/asks/unsc-referral/pin/"
+    assert carol.post(url, {"actor": "state:GB", "choice": "pin"}).status_code == 403
+    assert "Pin to the top" not in ask_page(carol, slug)
+    assert Ask.objects.get(key="unsc-referral").pinned_targets == []
+    assert charlie.post(url, {"actor": "state:GB", "choice": "pin"}).status_code == 404
+
+
+def test_it_hides_asks_from_outsiders_and_anonymous_visitors(charlie: Client, slug: str) -> None:
+    assert charlie.get(f"/w/{slug}/asks/unsc-referral/").status_code == 404
+    assert charlie.get(f"/w/{slug}/calendar.ics").status_code == 404
+    assert Client().get(f"/w/{slug}/asks/unsc-referral/").status_code == 302
+    assert Client().get(f"/w/{slug}/asks/nothing/").status_code == 302
+
+
+def test_it_shows_no_plan_for_an_unknown_ask_kind(world, alice: Client, slug: str) -> None:  # type: ignore[no-untyped-def]
+    from powermap.store.actions.asks import do_create_ask
+
+    do_create_ask(
+        world.workspace, world.users["alice"], key="odd", kind="no-such-kind", title="Odd"
+    )
+    assert "No plan: The ask kind &#x27;no-such-kind&#x27;" in ask_page(alice, slug, "odd")
+
+
+def test_it_highlights_a_path_in_the_network_data(alice: Client, slug: str) -> None:
+    url = f"/w/{slug}/network/data/?ego=state:GB&hops=1"
+    alone = {node["key"] for node in alice.get(url).json()["nodes"]}
+    assert "brouk" not in alone  # two steps away from the United Kingdom
+    with_path = {
+        node["key"] for node in alice.get(f"{url}&path=brouk,uk-desk,state:GB").json()["nodes"]
+    }
+    assert {"brouk", "uk-desk", "state:GB"} <= with_path
+
+
+def test_it_shows_the_calendar_with_the_asks_each_moment_suits(carol: Client, slug: str) -> None:
+    page = carol.get(f"/w/{slug}/calendar/?today={TODAY}&days=365").content.decode()
+    assert "Security Council presidency" in page
+    assert f'href="/w/{slug}/asks/unsc-referral/"' in page
+    assert f"/w/{slug}/calendar.ics?today={TODAY}&amp;days=365" in page
+
+
+def test_it_downloads_the_calendar_as_icalendar(carol: Client, slug: str) -> None:
+    response = carol.get(f"/w/{slug}/calendar.ics?today={TODAY}&days=180")
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "attachment" in response["Content-Disposition"]
+    calendar = ICalendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert events and all(str(e["UID"]).endswith("@powermap.invalid") for e in events)
+    assert any("Security Council presidency" in str(e["SUMMARY"]) for e in events)
+    assert AuditEntry.objects.filter(
+        action="export_workspace", detail__format="calendar-ics"
+    ).exists()
