@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.strategy import WorkspaceMoment
 from powermap.domain.vocab import ActorKind, RelationType
 from powermap.formats.workspace_yaml import WorkspaceFileError, dump_workspace, parse_workspace
 
@@ -148,7 +149,14 @@ def contents(draw: st.DrawFn) -> WorkspaceContent:
                    note=draw(st.just("") | words))
         for _ in range(draw(st.integers(0, 5)))
     )  # fmt: skip
-    return WorkspaceContent(draw(words), draw(st.just("") | words), actors, rels, assessments, asks)
+    moments = tuple(
+        WorkspaceMoment(id=i, name=draw(words), date=draw(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+                        yearly=draw(st.booleans()), lead_time_days=draw(st.none() | st.integers(0, 365)),
+                        description=draw(st.just("") | words))
+        for i in draw(st.lists(ids, max_size=2, unique=True))
+    )  # fmt: skip
+    return WorkspaceContent(draw(words), draw(st.just("") | words), actors, rels, assessments, asks,
+                            moments)  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None)
@@ -160,3 +168,13 @@ def test_it_round_trips_any_workspace(content: WorkspaceContent) -> None:
 def test_it_reports_an_impossible_date_instead_of_crashing() -> None:
     found = problems(GOOD.replace("date: 2026-10-01", "date: 2025-13-01"))
     assert "impossible value" in found[0]
+
+
+def test_it_reads_the_groups_own_dates() -> None:
+    text = GOOD + "moments:\n  - {id: anniversary, name: Anniversary of the attacks, date: 2017-08-25, lead_time_days: 60}\n"
+    moment = parse_workspace(text).moments[0]
+    assert (moment.id, moment.date, moment.yearly, moment.lead_time_days) == (
+        "anniversary", dt.date(2017, 8, 25), True, 60)
+    bad = GOOD + "moments:\n  - {id: x, name: X, date: soon, yearly: maybe}\n"
+    found = problems(bad)
+    assert any("moments[0].date" in p for p in found) and any("moments[0].yearly" in p for p in found)

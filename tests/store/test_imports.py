@@ -105,4 +105,5 @@ def canonical_store_order(content):  # type: ignore[no-untyped-def]
     assessments.sort(key=lambda a: a.actor)  # stable: same-actor rows keep file order by date
     assessments.sort(key=lambda a: (a.actor, a.date))
     return WorkspaceContent(content.name, content.situation, tuple(actors), tuple(rels),
-                            tuple(assessments), tuple(sorted(content.asks, key=lambda a: a.id)))  # fmt: skip
+                            tuple(assessments), tuple(sorted(content.asks, key=lambda a: a.id)),
+                            tuple(sorted(content.moments, key=lambda m: m.id)))  # fmt: skip

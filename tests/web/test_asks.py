@@ -178,3 +178,19 @@ def test_it_downloads_the_calendar_as_icalendar(carol: Client, slug: str) -> Non
     assert AuditEntry.objects.filter(
         action="export_workspace", detail__format="calendar-ics"
     ).exists()
+
+
+def test_it_adds_the_groups_own_dates_to_the_calendar(bob, carol, slug) -> None:  # type: ignore[no-untyped-def]
+    from powermap.store.models import Moment
+
+    page = bob.get(f"/w/{slug}/calendar/?today=2027-07-01&days=90").content.decode()
+    assert "Rohingya Genocide Remembrance Day" in page  # the demo's own date, next August
+    assert carol.post(f"/w/{slug}/calendar/", {"name": "X", "date": "2027-01-01"}).status_code == 403
+    bob.post(f"/w/{slug}/calendar/", {"name": "Hearing in Buenos Aires", "date": "2027-03-15",
+                                      "lead_time_days": "30"})  # fmt: skip
+    moment = Moment.objects.get(key="hearing-in-buenos-aires")
+    assert not moment.yearly and moment.lead_time_days == 30
+    ics = bob.get(f"/w/{slug}/calendar.ics?today=2027-01-01&days=180").content.decode()
+    assert "Hearing in Buenos Aires" in ics
+    bob.post(f"/w/{slug}/calendar/moments/{moment.pk}/delete/")
+    assert not Moment.objects.filter(pk=moment.pk).exists()

@@ -37,6 +37,7 @@ EXPECTED = {
     "pm-audit": (302, 200, 403, 403, 404),
     "pm-kb": (302, 200, 200, 200, 404),
     "pm-members": (302, 200, 403, 403, 404),
+    "pm-moment-delete": (405, 405, 405, 405, 405),
     "pm-member-change": (405, 405, 405, 405, 405),
     "pm-kb-record": (302, 200, 200, 200, 404),
     "pm-kb-add": (405, 405, 405, 405, 405),
@@ -80,6 +81,7 @@ def concrete(route: str, world, relationship_id: int) -> str:  # type: ignore[no
         .replace("<str:key>", "brouk")
         .replace("<int:relationship_id>", str(relationship_id))
         .replace("<str:ref>", "state:DE")
+        .replace("<int:moment_id>", "999999")
         .replace("<str:ask_key>", "unsc-referral")
         .replace("<int:membership_id>", str(world.workspace.memberships.get(user__username="carol").pk))
     )

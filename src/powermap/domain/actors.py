@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from powermap.domain.strategy import WorkspaceMoment
 from powermap.domain.vocab import ActorKind, RelationType
 
 
@@ -74,3 +75,4 @@ class WorkspaceContent:
     relationships: tuple[Relationship, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     asks: tuple[Ask, ...] = field(default=())
+    moments: tuple[WorkspaceMoment, ...] = ()

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.strategy import WorkspaceMoment
 from powermap.domain.vocab import (
     INFLUENCE_MAX,
     INFLUENCE_MIN,
@@ -40,7 +41,8 @@ ASSESSMENT_KEYS = {
 ASK_KEYS = {
     "id", "kind", "body", "decider", "title", "notes", "pinned_targets", "excluded_targets",
 }  # fmt: skip
-TOP_KEYS = {"format", "workspace", "actors", "relationships", "assessments", "asks"}
+MOMENT_KEYS = {"id", "name", "date", "yearly", "lead_time_days", "description"}
+TOP_KEYS = {"format", "workspace", "actors", "relationships", "assessments", "asks", "moments"}
 
 
 class WorkspaceFileError(FileProblems):
@@ -144,7 +146,10 @@ def parse_workspace(
     assessments = _assessments(check, _list(check, root, "assessments"), listed, ask_ids)
     if check.problems:
         raise WorkspaceFileError(check.problems)
-    return WorkspaceContent(name, situation, actors, relationships, assessments, asks)
+    moments = _moments(check, _list(check, root, "moments"))
+    if check.problems:
+        raise WorkspaceFileError(check.problems)
+    return WorkspaceContent(name, situation, actors, relationships, assessments, asks, moments)
 
 
 def _list(check: _Checker, root: LineDict, key: str) -> list[Any]:
@@ -338,6 +343,30 @@ def _actor_ids(
     return tuple(dict.fromkeys(value))
 
 
+def _moments(check: _Checker, nodes: Iterable[Any]) -> tuple[WorkspaceMoment, ...]:
+    """The group's own dates (anniversaries, local elections), merged into the calendar."""
+    result, seen = [], set[str]()
+    for i, node in enumerate(nodes):
+        field = f"moments[{i}]"
+        if not check.mapping(node, field, MOMENT_KEYS):
+            continue
+        yearly = node.get("yearly", True)
+        if not isinstance(yearly, bool):
+            check.fail(node, "yearly", f"{field}.yearly", "must be true or false")
+            yearly = True
+        result.append(
+            WorkspaceMoment(
+                id=_unique_id(check, node, field, seen),
+                name=check.text(node, "name", field, required=True),
+                date=_date(check, node, field),
+                yearly=yearly,
+                lead_time_days=check.integer(node, "lead_time_days", field, 0, 3650),
+                description=check.text(node, "description", field),
+            )
+        )
+    return tuple(result)
+
+
 def dump_workspace(content: WorkspaceContent) -> str:
     """Write a workspace as `format: powermap/1` YAML, omitting empty optional fields."""
     doc: dict[str, Any] = {
@@ -353,8 +382,17 @@ def dump_workspace(content: WorkspaceContent) -> str:
                       "excluded_targets": list(a.excluded_targets)})
             for a in content.asks
         ],
+        "moments": [_moment_doc(m) for m in content.moments],
     }  # fmt: skip
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _moment_doc(m: WorkspaceMoment) -> dict[str, Any]:
+    doc = _compact({"id": m.id, "name": m.name, "date": m.date,
+                    "lead_time_days": m.lead_time_days, "description": m.description})  # fmt: skip
+    if not m.yearly:  # yearly is the default; only a one-off date says so
+        doc["yearly"] = False
+    return doc
 
 
 def _compact(doc: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from powermap.store.models import (
     Assessment,
     AuditEntry,
     Membership,
+    Moment,
     Relationship,
     Workspace,
 )
@@ -191,6 +192,18 @@ def user_by_username(username: str) -> Any:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(username=username).first()
+
+
+def workspace_moments(viewer: Viewer) -> QuerySet[Moment]:
+    return Moment.objects.filter(workspace=viewer.workspace).order_by("date", "key")
+
+
+def access_moment(viewer: Viewer, moment_id: int) -> Moment:
+    viewer.require(Role.EDITOR)
+    moment = workspace_moments(viewer).filter(pk=moment_id).first()
+    if moment is None:
+        raise Http404
+    return moment
 
 
 def audit_entries(viewer: Viewer) -> QuerySet[AuditEntry]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.strategy import WorkspaceMoment
 from powermap.domain.vocab import ActorKind, RelationType, is_reference_id
 from powermap.store import models
 from powermap.store.access import (
@@ -39,6 +40,11 @@ def workspace_content(viewer: Viewer) -> WorkspaceContent:
         relationships=tuple(_relationships(viewer)),
         assessments=tuple(_assessments(viewer)),
         asks=tuple(_asks(viewer, {a.id for a in actors})),
+        moments=tuple(
+            WorkspaceMoment(id=m.key, name=m.name, date=m.date, yearly=m.yearly,
+                            lead_time_days=m.lead_time_days, description=m.description)
+            for m in models.Moment.objects.filter(workspace=workspace).order_by("key")
+        ),
     )
 
 

@@ -36,6 +36,8 @@ workspace_patterns = [
     path("asks/<str:ask_key>/pin/", asks.ask_pin, name="pm-ask-pin"),
     path("calendar/", calendar.calendar, name="pm-calendar"),
     path("calendar.ics", calendar.calendar_ics, name="pm-calendar-ics"),
+    path("calendar/moments/<int:moment_id>/delete/", calendar.moment_delete,
+         name="pm-moment-delete"),  # fmt: skip
     path("grid/", grid.grid, name="pm-grid"),
     path("network/", network.network, name="pm-network"),
     path("network/data/", network.network_data, name="pm-network-data"),

@@ -20,7 +20,15 @@ from powermap.domain.vocab import ActorKind, is_reference_id
 from powermap.store.actions.actors import tags_for
 from powermap.store.actions.assessments import refresh_current_position
 from powermap.store.actions.audit import record
-from powermap.store.models import Actor, Ask, Assessment, Relationship, Source, Workspace
+from powermap.store.models import (
+    Actor,
+    Ask,
+    Assessment,
+    Moment,
+    Relationship,
+    Source,
+    Workspace,
+)
 
 BATCH = 2000
 
@@ -55,6 +63,7 @@ def do_import_workspace(
     actors = _actors(workspace, user, content, reference_info)
     n_rel = _relationships(workspace, user, content, actors, sources)
     n_ass = _assessments(workspace, user, content, actors, asks, sources)
+    _moments(workspace, content)
     refresh_current_position(workspace)
     transaction.on_commit(optimize_planner)
     counts = ImportCounts(len(content.actors), n_rel, n_ass, len(content.asks))
@@ -81,6 +90,16 @@ def _sources(workspace: Workspace, content: WorkspaceContent) -> dict[str, Sourc
         batch_size=BATCH,
     )
     return {s.text: s for s in Source.objects.filter(workspace=workspace)}
+
+
+def _moments(workspace: Workspace, content: WorkspaceContent) -> None:
+    for moment in content.moments:
+        Moment.objects.update_or_create(
+            workspace=workspace, key=moment.id,
+            defaults={"name": moment.name, "date": moment.date, "yearly": moment.yearly,
+                      "lead_time_days": moment.lead_time_days,
+                      "description": moment.description},
+        )  # fmt: skip
 
 
 def _asks(workspace: Workspace, content: WorkspaceContent) -> dict[str, Ask]:

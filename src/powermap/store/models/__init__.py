@@ -4,6 +4,7 @@ from powermap.store.models.actors import Actor, Tag
 from powermap.store.models.asks import Ask
 from powermap.store.models.assessments import Assessment
 from powermap.store.models.audit import AuditEntry
+from powermap.store.models.moments import Moment
 from powermap.store.models.relationships import Relationship
 from powermap.store.models.sources import Source
 from powermap.store.models.workspaces import Membership, Workspace
@@ -14,6 +15,7 @@ __all__ = [
     "Assessment",
     "AuditEntry",
     "Membership",
+    "Moment",
     "Relationship",
     "Source",
     "Tag",
