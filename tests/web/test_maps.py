@@ -46,3 +46,12 @@ def test_it_saves_dragged_positions(bob: Client, carol: Client, slug: str) -> No
     actor.refresh_from_db()
     assert (actor.layout_x, actor.layout_y) == (10.5, -3)
     assert bob.post(url, "{", content_type="application/json").status_code == 400
+
+
+def test_it_serves_the_table_of_a_large_grid_as_its_own_page(alice: Client, slug: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("powermap.web.views.grid.TABLE_INLINE_LIMIT", 3)
+    grid = alice.get(f"/w/{slug}/grid/?kind=state").content.decode()
+    assert 'class="dot"' in grid and "<caption>" not in grid and "view=table" in grid
+    table = alice.get(f"/w/{slug}/grid/?kind=state&view=table").content.decode()
+    assert "<caption>" in table and 'class="dot"' not in table
+    assert f'href="/w/{slug}/actors/state:CN/"' in table

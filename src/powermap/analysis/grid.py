@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from powermap.domain.vocab import INFLUENCE_MAX, INFLUENCE_MIN, STANCE_MAX, STANCE_MIN
 
@@ -25,8 +26,9 @@ class GridPoint:
     influence: int
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedDot:
+class PlacedDot(NamedTuple):
+    """A NamedTuple, not a frozen dataclass: a big map places tens of thousands of them."""
+
     point: GridPoint
     x: float
     y: float

@@ -76,9 +76,15 @@ def start_django(db_path: Path | None, key: bytes | None) -> None:
         crypto.remember_key(str(db_path), key)
         os.environ["POWERMAP_DB_PATH"] = str(db_path)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "powermap.settings")
+    import atexit
+
     import django
+    from django.db import connections
 
     django.setup()
+    # Close connections on the way out: SQLite then folds the write-ahead log back into
+    # the workspace file, which is left whole and alone.
+    atexit.register(connections.close_all)
 
 
 def migrate() -> None:

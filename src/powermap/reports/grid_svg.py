@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -32,9 +32,10 @@ class GridLabels:
 def render_grid_svg(
     points: Sequence[GridPoint],
     labels: GridLabels,
-    href: Callable[[str], str],
+    href_prefix: str,
     geometry: GridGeometry | None = None,
 ) -> str:
+    """Each dot links to `href_prefix` + the actor's id + `/`."""
     geometry = geometry or GridGeometry()
     width = geometry.left + geometry.width + 10
     height = geometry.top + geometry.height + 60
@@ -44,12 +45,13 @@ def render_grid_svg(
         f'<title id="grid-title">{escape(labels.title)}</title>'
     ]
     parts += _cells(labels, geometry)
-    for dot in place_dots(points, geometry):
-        p = dot.point
+    prefix = escape(href_prefix)
+    for point, x, y, radius in place_dots(points, geometry):
+        key = escape(point.key)
         parts.append(
-            f'<a href="{escape(href(p.key))}" class="dot" data-key="{escape(p.key)}">'
-            f'<circle cx="{dot.x:.1f}" cy="{dot.y:.1f}" r="{dot.radius:.1f}" '
-            f'fill="{STANCE_COLOURS[p.stance]}"><title>{escape(p.name)}</title></circle></a>'
+            f'<a href="{prefix}{key}/" class="dot" data-key="{key}">'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
+            f'fill="{STANCE_COLOURS[point.stance]}"><title>{escape(point.name)}</title></circle></a>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -90,7 +92,7 @@ def _cells(labels: GridLabels, g: GridGeometry) -> list[str]:
 
 
 def render_grid_table(
-    points: Sequence[GridPoint], labels: GridLabels, href: Callable[[str], str],
+    points: Sequence[GridPoint], labels: GridLabels, href_prefix: str,
     headers: tuple[str, str, str],
 ) -> str:  # fmt: skip
     """The grid as a table for screen readers: one row per actor, strongest first.
@@ -100,9 +102,11 @@ def render_grid_table(
     """
     rows = sorted(points, key=lambda p: (-p.influence, -p.stance, p.name.casefold()))
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    prefix = escape(href_prefix)
+    stance = {value: f"{value:+d} {escape(label)}" for value, label in labels.stances.items()}
     body = "".join(
-        f'<tr><td><a href="{escape(href(p.key))}">{escape(p.name)}</a></td>'
-        f"<td>{p.influence}</td><td>{p.stance:+d} {escape(labels.stances[p.stance])}</td></tr>"
+        f'<tr><td><a href="{prefix}{escape(p.key)}/">{escape(p.name)}</a></td>'
+        f"<td>{p.influence}</td><td>{stance[p.stance]}</td></tr>"
         for p in rows
     )
     return f"<table><caption>{escape(labels.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

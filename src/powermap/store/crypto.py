@@ -108,7 +108,9 @@ def check_key(db_path: Path, key: bytes) -> None:
     """Raise WrongPassphrase unless `key` opens the database at `db_path`."""
     import sqlcipher3
 
-    conn = sqlcipher3.connect(str(db_path))
+    # Read-only, so that trying a wrong passphrase cannot change the file (a writable
+    # connection would checkpoint a leftover write-ahead log on close).
+    conn = sqlcipher3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         quiet(conn)
         conn.execute(key_pragma(key))

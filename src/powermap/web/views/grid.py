@@ -15,6 +15,8 @@ from powermap.web.decorators import workspace_view
 from powermap.web.forms.actors import ActorFilterForm
 from powermap.web.views.actors import filter_actors
 
+TABLE_INLINE_LIMIT = 2000
+
 
 @workspace_view()
 def grid(request: HttpRequest, viewer: Viewer) -> HttpResponse:
@@ -29,13 +31,20 @@ def grid(request: HttpRequest, viewer: Viewer) -> HttpResponse:
             points.append(GridPoint(key, name, stance, influence))
     prefix = reverse("pm-actor", args=[viewer.workspace.slug, "KEY"]).removesuffix("KEY/")
     labels = _labels()
-    svg = render_grid_svg(points, labels, href=lambda key: f"{prefix}{key}/")
-    table = render_grid_table(points, labels, lambda key: f"{prefix}{key}/",
-                              (_("Actor"), _("Influence"), _("Stance")))  # fmt: skip
+    # On a large map the table comes as its own page, so neither view pays for the other.
+    as_table = request.GET.get("view") == "table"
+    inline = len(points) <= TABLE_INLINE_LIMIT
+    svg = "" if as_table else render_grid_svg(points, labels, prefix)
+    table = "" if not (as_table or inline) else render_grid_table(
+        points, labels, prefix, (_("Actor"), _("Influence"), _("Stance"))
+    )
+    table_query = request.GET.copy()
+    table_query["view"] = "table"
     return render(request, "web/grid/grid.html",
-                  {"viewer": viewer, "form": form, "svg": mark_safe(svg),  # noqa: S308  (escaped by the renderer)
+                  {"viewer": viewer, "form": form, "points": points, "unplaced": unplaced,
+                   "svg": mark_safe(svg),  # noqa: S308  (escaped by the renderer)
                    "table": mark_safe(table),  # noqa: S308  (escaped by the renderer)
-                   "points": points, "unplaced": unplaced,
+                   "as_table": as_table, "table_query": table_query.urlencode(),
                    "tags": viewer.workspace.tags.values_list("name", flat=True)})  # fmt: skip
 
 
