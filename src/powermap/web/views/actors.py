@@ -64,8 +64,9 @@ def actor_detail(request: HttpRequest, viewer: Viewer, key: str) -> HttpResponse
     try:
         actor = access.access_actor(viewer, key)
     except Http404:
-        # A knowledge-base actor not yet on this map: show its facts instead.
-        if reference_info(key) is None or access.taken_actor_keys(viewer) & {key}:
+        # A knowledge-base actor this viewer has not on the map (absent, or hidden from
+        # them): show its public facts instead, without saying which.
+        if reference_info(key) is None:
             raise
         return redirect("pm-kb-record", viewer.workspace.slug, key)
     relationships = access.visible_relationships(viewer).filter(Q(source=actor) | Q(target=actor))
