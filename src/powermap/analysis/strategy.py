@@ -23,7 +23,6 @@ from powermap.domain.strategy import (
     PlanOptions,
     Ranking,
     TargetingOptions,
-    WorkspaceMoment,
 )
 from powermap.knowledge import KnowledgeBase
 
@@ -33,12 +32,6 @@ DEFAULT_LIMIT = 20
 def find_ask(content: WorkspaceContent, ask_id: str) -> Ask | None:
     """The workspace's ask with this id, or None."""
     return next((a for a in content.asks if a.id == ask_id), None)
-
-
-def workspace_moments(content: WorkspaceContent) -> Sequence[WorkspaceMoment]:
-    """The workspace's own dates, once the workspace model has them (docs/strategy.md)."""
-    moments: Sequence[WorkspaceMoment] = getattr(content, "moments", ())
-    return moments
 
 
 def targeting_options(
@@ -81,7 +74,7 @@ def moments_ahead(
 ) -> Calendar:
     """The knowledge base's and the workspace's moments from `start`, for `days` days."""
     end = start + dt.timedelta(days=days)
-    return workspace_calendar(kb, start, end, workspace_moments(content))
+    return workspace_calendar(kb, start, end, content.moments)
 
 
 def plan_ask(

@@ -26,11 +26,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import yaml
-
 from powermap.domain.forums import Crime, Facts, Period, SuspectRole
-from powermap.formats.problems import FileProblems, Problem, ProblemCollector
-from powermap.formats.yamlnodes import LineDict, load_with_lines
+from powermap.formats.problems import FileProblems, Problem, ProblemCollector, load_yaml
+from powermap.formats.yamlnodes import LineDict
 
 STATE_LIST_KEYS = (
     "territory",
@@ -172,14 +170,7 @@ def parse_facts(
 
 
 def _load(text: str, file: str) -> LineDict:
-    try:
-        root = load_with_lines(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        raise FactsFileError([Problem(file, line, "(file)", f"not valid YAML: {exc}")]) from exc
-    except ValueError as exc:  # PyYAML turns 2025-13-01 into a date and fails
-        raise FactsFileError([Problem(file, 0, "(file)", f"impossible value: {exc}")]) from exc
+    root = load_yaml(text, file, FactsFileError)
     if not isinstance(root, LineDict):
         raise FactsFileError([Problem(file, 1, "(file)", "expected a mapping of keys to values")])
     return root

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from powermap.formats.yamlnodes import line_of
+import yaml
+
+from powermap.formats.yamlnodes import line_of, load_with_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +38,15 @@ class ProblemCollector:
 
     def fail(self, node: Any, key: str | None, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, line_of(node, key), field, message))
+
+
+def load_yaml(text: str, file: str, error: type[FileProblems]) -> Any:
+    """Parse YAML with line numbers; a file that is not YAML raises `error` with its line."""
+    try:
+        return load_with_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        raise error([Problem(file, line, "(file)", f"not valid YAML: {exc}")]) from exc
+    except ValueError as exc:  # PyYAML turns 2025-13-01 into a date and fails
+        raise error([Problem(file, 0, "(file)", f"impossible value: {exc}")]) from exc

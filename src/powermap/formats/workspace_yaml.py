@@ -25,8 +25,8 @@ from powermap.domain.vocab import (
     RelationType,
     is_reference_id,
 )
-from powermap.formats.problems import FileProblems, Problem, ProblemCollector
-from powermap.formats.yamlnodes import LineDict, load_with_lines
+from powermap.formats.problems import FileProblems, ProblemCollector, load_yaml
+from powermap.formats.yamlnodes import LineDict
 
 FORMAT = "powermap/1"
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
@@ -124,14 +124,7 @@ def parse_workspace(
     known_reference: Callable[[str], bool] | None = None,
 ) -> WorkspaceContent:
     """Read a workspace file; raise WorkspaceFileError naming every problem."""
-    try:
-        root = load_with_lines(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        raise WorkspaceFileError([Problem(file, line, "(file)", f"not valid YAML: {exc}")]) from exc
-    except ValueError as exc:  # PyYAML turns 2025-13-01 into a date and fails
-        raise WorkspaceFileError([Problem(file, 0, "(file)", f"impossible value: {exc}")]) from exc
+    root = load_yaml(text, file, WorkspaceFileError)
     check = _Checker(file, known_reference)
     if not check.mapping(root, "(file)", TOP_KEYS):
         raise WorkspaceFileError(check.problems)
