@@ -2,10 +2,10 @@
 
 A path's strength is the product of the strengths of its relationships, so the strongest
 path is the shortest path when each relationship weighs -log(strength). The graph is
-built once per call from arrays (no Python call per relationship inside igraph), and one
-Dijkstra run from a virtual source joined to all of the group's own actors gives every
-actor's best strength; the parent of each actor on a best path is read back from the
-distances with array operations.
+built once per call from arrays (no Python call per relationship), and one multi-source
+Dijkstra run (scipy's compiled csgraph, which reads the arrays as they are) from all of
+the group's own actors gives every actor's best strength; the parent of each actor on a
+best path is read back from the distances with array operations.
 
 Which relationships carry a message: every type except `opposes`, from source to target
 (the one who influences, represents, works for, is a member of or reports to something
@@ -15,16 +15,15 @@ who know each other, allies, and a grantee who has its funder's ear).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import count, repeat
 from operator import attrgetter
-from typing import Any
 
-import igraph as ig  # type: ignore[import-untyped]  # python-igraph ships no type hints
 import numpy as np
 import numpy.typing as npt
+from scipy.sparse import csr_array
+from scipy.sparse.csgraph import dijkstra
 
 from powermap.domain.actors import Relationship
 from powermap.domain.strategy import Path, PathStep
@@ -76,15 +75,46 @@ def build_map_graph(actor_ids: Sequence[str], relationships: Sequence[Relationsh
     """
     index = dict(zip(dict.fromkeys(actor_ids), count()))
     ids = list(index)
-    lookup = _HashLookup.of(ids)
-    source = _indices(relationships, "source", index, ids, lookup)
-    target = _indices(relationships, "target", index, ids, lookup)
+    same, lookup = _SameObject.of(ids), _HashLookup.of(ids)
+    source = _indices(relationships, "source", index, ids, same, lookup)
+    target = _indices(relationships, "target", index, ids, same, lookup)
     code = _type_codes(relationships)
     strengths = np.fromiter(map(attrgetter("strength"), relationships), np.float64,
                             len(relationships))  # fmt: skip
     strength = np.minimum(strengths, 1.0)
     keep = strength > 0
     return MapGraph(tuple(ids), index, source[keep], target[keep], code[keep], strength[keep])
+
+
+@dataclass(frozen=True, slots=True)
+class _SameObject:
+    """Positions found by object identity: `id()` reads no string and runs no `__hash__`.
+
+    The database loader gives each relationship end the very string object of its
+    actor's id, and enum members are singletons, so most lookups end here; whatever is
+    not the same object (ids parsed from a file, types given as plain strings) is looked
+    up by value afterwards. The objects must stay alive while the lookup is used. The
+    addresses are scrambled (multiplied by an odd constant, a bijection) so that the
+    buckets of `_HashLookup` fill evenly.
+    """
+
+    table: _HashLookup
+
+    @classmethod
+    def of(cls, objects: Sequence[object]) -> _SameObject:
+        table = _HashLookup.of_keys(_scrambled(map(id, objects), len(objects)))
+        if table is None:  # live objects have distinct addresses: one is listed twice
+            raise ValueError("each object must be listed once")
+        return cls(table)
+
+    def find(self, objects: Iterable[object], size: int) -> IntArray:
+        """Each object's position, or -1 where it is none of the objects themselves."""
+        return self.table.find_keys(_scrambled(map(id, objects), size))
+
+
+def _scrambled(addresses: Iterable[int], size: int) -> npt.NDArray[np.uint64]:
+    keys = np.fromiter(addresses, np.int64, size).view(np.uint64)
+    return keys * np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +138,11 @@ class _HashLookup:
 
     @classmethod
     def of(cls, ids: Sequence[str]) -> _HashLookup | None:
-        hashes = np.fromiter(map(hash, ids), np.int64, len(ids)).view(np.uint64)
+        return cls.of_keys(np.fromiter(map(hash, ids), np.int64, len(ids)).view(np.uint64))
+
+    @classmethod
+    def of_keys(cls, hashes: npt.NDArray[np.uint64]) -> _HashLookup | None:
+        """A lookup of these 64-bit keys, or None when two are equal."""
         order = np.argsort(hashes, kind="stable")
         ordered = hashes[order]
         if ordered.size and (ordered[1:] == ordered[:-1]).any():
@@ -121,7 +155,11 @@ class _HashLookup:
 
     def find(self, names: Iterable[str], size: int) -> IntArray:
         """Each name's index, or -1 where no actor has its hash."""
-        wanted = np.fromiter(map(hash, names), np.int64, size).view(np.uint64)
+        return self.find_keys(np.fromiter(map(hash, names), np.int64, size).view(np.uint64))
+
+    def find_keys(self, wanted: npt.NDArray[np.uint64]) -> IntArray:
+        """Each key's index, or -1 where it is not one of the keys."""
+        size = wanted.size
         found = np.full(size, -1, np.int64)
         bucket = (wanted >> np.uint64(self.shift)).astype(np.int64)
         probe, end = self.starts[bucket], self.starts[bucket + 1]
@@ -136,20 +174,15 @@ class _HashLookup:
 
 
 def _type_codes(relationships: Sequence[Relationship]) -> npt.NDArray[np.int8]:
-    """The code of each relationship's type, matched by identity with the enum members.
+    """The code of each relationship's type: enum members are found by identity, a type
+    given as a plain string is looked up."""
+    found = _TYPE_MEMBERS.find(map(attrgetter("type"), relationships), len(relationships))
+    for i in np.flatnonzero(found < 0).tolist():
+        found[i] = TYPE_CODES[RelationType(relationships[i].type)]
+    return found.astype(np.int8)
 
-    Enum members are singletons, so their `id` finds them without calling the enum's
-    Python-level `__hash__` a million times; a type given as a plain string is looked up.
-    """
-    member_ids = np.array([id(t) for t in TYPES_BY_CODE], dtype=np.int64)
-    order = np.argsort(member_ids)
-    found = np.fromiter(map(id, map(attrgetter("type"), relationships)), np.int64,
-                        len(relationships))  # fmt: skip
-    at = np.minimum(np.searchsorted(member_ids[order], found), len(order) - 1)
-    code = order[at].astype(np.int8)
-    for i in np.flatnonzero(member_ids[order][at] != found).tolist():
-        code[i] = TYPE_CODES[RelationType(relationships[i].type)]
-    return code
+
+_TYPE_MEMBERS = _SameObject.of(TYPES_BY_CODE)
 
 
 def _indices(
@@ -157,14 +190,23 @@ def _indices(
     end: str,
     index: dict[str, int],
     ids: list[str],
+    same: _SameObject,
     lookup: _HashLookup | None,
 ) -> IntArray:
-    """The index of each relationship's `end` actor, adding actors not seen before."""
-    names = map(attrgetter(end), relationships)
-    if lookup is not None:
-        found = lookup.find(names, len(relationships))
-    else:
-        found = np.fromiter(map(index.get, names, repeat(-1)), np.int64, len(relationships))
+    """The index of each relationship's `end` actor, adding actors not seen before.
+
+    Ends that are the actors' own id objects are found by identity; when most are not
+    (a map parsed from a file), every end is looked up by value in one pass, else only
+    the few that were missed.
+    """
+    size = len(relationships)
+    found = same.find(map(attrgetter(end), relationships), size)
+    missed = np.flatnonzero(found < 0)
+    if missed.size > size // 4:
+        found = _by_value(map(attrgetter(end), relationships), size, index, lookup)
+    elif missed.size:
+        names = [getattr(relationships[i], end) for i in missed.tolist()]
+        found[missed] = _by_value(names, len(names), index, lookup)
     for i in np.flatnonzero(found < 0).tolist():
         actor_id = getattr(relationships[i], end)
         if actor_id not in index:
@@ -172,6 +214,14 @@ def _indices(
             ids.append(actor_id)
         found[i] = index[actor_id]
     return found
+
+
+def _by_value(
+    names: Iterable[str], size: int, index: dict[str, int], lookup: _HashLookup | None
+) -> IntArray:
+    if lookup is not None:
+        return lookup.find(names, size)
+    return np.fromiter(map(index.get, names, repeat(-1)), np.int64, size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,25 +295,21 @@ def strongest_paths(graph: MapGraph, own: Sequence[str]) -> Reach:
 
 
 def _dijkstra(size: int, ch: Channels, weight: FloatArray, starts: Sequence[int]) -> FloatArray:
-    """Distances from a virtual node (index `size`) joined at no cost to every start.
+    """Each actor's distance from the nearest start (inf where none reaches it).
 
-    igraph reads edges and weights as Python sequences. Plain `array.array` copies of
-    the numpy arrays (one memcpy each) and a `zip` iterator (which reuses its pair) keep
-    that to one small object at a time instead of lists of millions of numbers.
+    The channel edges become a sparse matrix in CSR form directly: sorted by source
+    (nearly sorted already, as rows come ordered by source), with row offsets counted
+    from the sources. Parallel edges stay as they are; Dijkstra keeps the shortest.
     """
-    virtual = np.full(len(starts), size, np.int64)
-    source = _as_array("q", np.concatenate([ch.source, virtual]))
-    target = _as_array("q", np.concatenate([ch.target, np.asarray(starts, np.int64)]))
-    weights = _as_array("d", np.concatenate([weight, np.zeros(len(starts))]))
-    graph = ig.Graph(n=size + 1, edges=zip(source, target, strict=True), directed=True)
-    row = graph.distances(source=[size], weights=weights, mode="out")[0]
-    return np.asarray(row[:size], dtype=np.float64)
-
-
-def _as_array(typecode: str, values: npt.NDArray[np.int64] | FloatArray) -> array[Any]:
-    copy = array(typecode)
-    copy.frombytes(values.astype(np.int64 if typecode == "q" else np.float64).tobytes())
-    return copy
+    order = np.argsort(ch.source, kind="stable")
+    offsets = np.zeros(size + 1, np.int64)
+    np.cumsum(np.bincount(ch.source, minlength=size), out=offsets[1:])
+    matrix: csr_array[np.float64, tuple[int, int]] = csr_array(
+        (weight[order], ch.target[order], offsets), shape=(size, size)
+    )
+    distance = dijkstra(matrix, directed=True, indices=np.asarray(starts, np.int32),
+                        return_predecessors=False, min_only=True)  # fmt: skip
+    return np.asarray(distance, dtype=np.float64)
 
 
 def _parent_edges(

@@ -25,19 +25,21 @@ def workspace_content(viewer: Viewer) -> WorkspaceContent:
     through = models.Actor.tags.through.objects.filter(actor__workspace=workspace)
     for actor_id, tag in through.values_list("actor_id", "tag__name").order_by("tag__name"):
         tags[actor_id].append(tag)
+    rows = visible_actors(viewer).order_by("key")
     actors = tuple(
         Actor(
             id=a.key, name=a.name, kind=ActorKind(a.kind), tags=tuple(tags[a.pk]),
             notes=a.notes, confidential=a.confidential, reference=a.reference,
             stance=a.stance, influence=a.influence,
         )
-        for a in visible_actors(viewer).order_by("key")
+        for a in rows
     )  # fmt: skip
+    keys = dict(zip((a.pk for a in rows), (a.id for a in actors), strict=True))
     return WorkspaceContent(
         name=workspace.name,
         situation=workspace.situation,
         actors=actors,
-        relationships=tuple(_relationships(viewer)),
+        relationships=tuple(_relationships(viewer, keys)),
         assessments=tuple(_assessments(viewer)),
         asks=tuple(_asks(viewer, {a.id for a in actors})),
         moments=tuple(
@@ -67,15 +69,22 @@ def _asks(viewer: Viewer, visible: set[str]) -> list[Ask]:
     ]  # fmt: skip
 
 
-def _relationships(viewer: Viewer) -> list[Relationship]:
-    rows = visible_relationships(viewer).order_by("source__key", "target__key", "type", "id")
+def _relationships(viewer: Viewer, keys: dict[int, str]) -> list[Relationship]:
+    """The visible relationships, each end being its actor's own id string (`keys`, by
+    primary key): no join for the ids, and the analysis finds ends by identity."""
+    rows = (
+        visible_relationships(viewer)
+        .select_related(None)
+        .order_by("source__key", "target__key", "type", "id")
+        .values_list("source_id", "target_id", "type", "strength", "provenance__text",
+                     "note", "confidential")
+    )  # fmt: skip
+    types = {t.value: t for t in RelationType}
     return [
-        Relationship(
-            source=r.source.key, target=r.target.key, type=RelationType(r.type),
-            strength=r.strength, source_ref=r.provenance.text if r.provenance else "",
-            note=r.note, confidential=r.confidential,
-        )
-        for r in rows
+        Relationship(source=keys[source], target=keys[target], type=types[kind],
+                     strength=strength, source_ref=ref or "", note=note,
+                     confidential=confidential)
+        for source, target, kind, strength, ref, note, confidential in rows
     ]  # fmt: skip
 
 
