@@ -131,3 +131,22 @@ def test_it_collects_each_actors_assessments(kb: KnowledgeBase) -> None:
     found = histories(assessments, ["a", "c"])
     assert [a.influence for a in found["a"]] == [1, 2]
     assert found["c"] == ()
+
+
+def test_it_names_the_state_when_the_argument_holds_through_it(kb: KnowledgeBase) -> None:
+    envoy = subject("Ms Envoy", K.PERSON,
+                    links=(Relationship("Ms Envoy", "state:FR", T.REPRESENTS, 0.9),))  # fmt: skip
+    unsc = ArgumentContext(kb, DAY, "icc_referral_unsc")
+    chosen = {a.id: a for a in choose_arguments(envoy, unsc, 50)}
+    council = chosen["unsc_member_primary_responsibility"]
+    assert council.text.startswith("France is a member of the Security Council")
+    assert "represents state:FR" in council.why
+
+
+def test_it_names_the_actor_when_the_map_records_its_own_membership(kb: KnowledgeBase) -> None:
+    seat = Relationship("Delegation", "body:unsc", T.MEMBER_OF, 1.0)
+    works = Relationship("Delegation", "state:FR", T.WORKS_FOR, 0.9)
+    delegation = subject("Delegation", K.GOVERNMENT_AGENCY, links=(seat, works))
+    chosen = choose_arguments(delegation, ArgumentContext(kb, DAY, "icc_referral_unsc"), 50)
+    council = next(a for a in chosen if a.id == "unsc_member_primary_responsibility")
+    assert council.text.startswith("Delegation is a member of the Security Council")

@@ -116,7 +116,8 @@ def choose_arguments(
         if reasons is not None:
             chosen.append((argument, reasons))
     chosen.sort(key=lambda pair: _order(pair[0], context.ask_kind))
-    return tuple(_choice(argument, reasons, subject) for argument, reasons in chosen[:most])
+    return tuple(_choice(argument, reasons, subject, context)
+                 for argument, reasons in chosen[:most])  # fmt: skip
 
 
 def _order(argument: Argument, ask_kind: str) -> tuple[int, int, int, str]:
@@ -125,12 +126,33 @@ def _order(argument: Argument, ask_kind: str) -> tuple[int, int, int, str]:
     return specific, kind, -len(argument.applies_when), argument.id
 
 
-def _choice(argument: Argument, reasons: Sequence[str], subject: Subject) -> ArgumentChoice:
+def _choice(
+    argument: Argument, reasons: Sequence[str], subject: Subject, context: ArgumentContext
+) -> ArgumentChoice:
     why = "; ".join(reasons) if reasons else "applies to any actor"
     return ArgumentChoice(
         id=argument.id, title=argument.title, kind=argument.argument_kind,
-        text=argument.text.replace("{actor}", subject.name), why=why,
+        text=argument.text.replace("{actor}", _named(argument, subject, context)), why=why,
     )  # fmt: skip
+
+
+def _named(argument: Argument, subject: Subject, context: ArgumentContext) -> str:
+    """Who the argument's text speaks of: the state, when its conditions hold for the
+    state a person or agency stands for (a diplomat is told what *their state* signed
+    or where it sits), else the actor itself."""
+    if subject.via and any(_about_state(c, subject) for c in argument.applies_when):
+        return context.state_name(subject.state or "")
+    return subject.name
+
+
+def _about_state(c: Condition, subject: Subject) -> bool:
+    if c.treaty is not None or c.regional_group is not None:
+        return True
+    if c.member_of is not None:
+        return f"org:{c.member_of}" not in subject.memberships
+    if c.body_member is not None:
+        return f"body:{c.body_member}" not in subject.memberships
+    return False
 
 
 def _all_hold(
