@@ -204,3 +204,40 @@ def test_it_warns_when_every_listed_session_is_over(tree: Tree) -> None:
     report = check(tree)
     assert report.errors == ()
     assert any("every listed session is over" in w.message for w in report.warnings)
+
+
+def reported(count: int, on: str = "2026-01-01") -> str:
+    return (f"    in_force: 1987-06-26\n    parties_reported:\n      count: {count}\n"
+            f"      as_of: {on}\n      source: {{document: A/79/44, title: Report, publisher: UN,"
+            " accessed: 2026-11-01}\n")  # fmt: skip
+
+
+def test_it_counts_parties_not_identified_against_the_reported_count(tree: Tree) -> None:
+    tree.replace("treaties/cat.yml", "    in_force: 1987-06-26\n", reported(3))
+    report = check(tree)
+    assert report.errors == ()
+    assert report.kb.unidentified_parties("cat") == 2  # 3 reported, DE alone listed
+    assert any("3 parties reported on 2026-01-01, 1 listed: 2 not identified" in w.message
+               for w in report.warnings)  # fmt: skip
+
+
+def test_it_counts_only_parties_that_had_joined_by_the_reported_day(tree: Tree) -> None:
+    tree.replace("treaties/cat.yml", "    in_force: 1987-06-26\n", reported(1, "1989-01-01"))
+    report = check(tree)  # DE joined in 1990: not yet counted in 1989
+    assert report.kb.unidentified_parties("cat") == 1
+    assert any("1 parties reported on 1989-01-01, 0 listed: 1 not identified" in w.message
+               for w in report.warnings)  # fmt: skip
+
+
+def test_it_warns_when_more_parties_are_listed_than_reported(tree: Tree) -> None:
+    tree.replace("treaties/cat.yml", "    in_force: 1987-06-26\n", reported(0))
+    report = check(tree)
+    assert any("0 parties reported on 2026-01-01, but 1 listed" in w.message
+               for w in report.warnings)  # fmt: skip
+
+
+def test_a_whole_list_has_no_caveat(tree: Tree) -> None:
+    tree.replace("treaties/cat.yml", "    in_force: 1987-06-26\n", reported(1))
+    report = check(tree)
+    assert report.kb.unidentified_parties("cat") == 0
+    assert not [w for w in report.warnings if "parties reported" in w.message]

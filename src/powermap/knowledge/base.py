@@ -164,6 +164,16 @@ class KnowledgeBase:
             return found
         return found.model_copy(update={"status": status_on(found, on)})
 
+    def unidentified_parties(self, treaty_id: str) -> int:
+        """How many parties the treaty's reported count has beyond those we list (0 when
+        the list is whole or no count is recorded), as of the count's date."""
+        treaty = self.treaties[treaty_id]
+        reported = treaty.parties_reported
+        if reported is None:
+            return 0
+        listed = sum(status_on(p, reported.as_of) == "party" for p in treaty.participants)
+        return max(reported.count - reported.not_states - listed, 0)
+
     def body_members(self, body_id: str, on: dt.date | None = None) -> list[BodyMember]:
         """The states sitting on a body on `on` (default: the body record's `as_of`).
 

@@ -1,10 +1,11 @@
 """Checks that the facts inside one record agree with each other and with the schema."""
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from powermap.knowledge.base import KnowledgeBase
+from powermap.knowledge.base import KnowledgeBase, status_on
 from powermap.knowledge.models import (
     Argument,
     AskKind,
@@ -146,12 +147,28 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str]:
 
 
 def _treaty_gaps(treaty: Treaty) -> Iterator[Finding]:
+    if (reported := treaty.parties_reported) is not None:
+        listed = _parties_on(treaty, reported.as_of) + reported.not_states
+        if listed < reported.count:
+            yield ("parties_reported", "count"), (
+                f"{reported.count} parties reported on {reported.as_of}, {listed} listed: "
+                f"{reported.count - listed} not identified (shown with a caveat)"
+            )
+        elif listed > reported.count:
+            yield ("parties_reported", "count"), (
+                f"{reported.count} parties reported on {reported.as_of}, but {listed} listed "
+                "as parties on that day: check the dates and the count"
+            )
     for index, participant in enumerate(treaty.participants):
         path: tuple[PathPart, ...] = ("participants", index)
         if participant.status == "party" and participant.date is None:
             yield (*path, "date"), "a `party` without `date`: when it joined is unknown"
         if participant.status == "signatory" and participant.signed is None:
             yield (*path, "signed"), "a `signatory` without `signed` date"
+
+
+def _parties_on(treaty: Treaty, day: dt.date) -> int:
+    return sum(status_on(p, day) == "party" for p in treaty.participants)
 
 
 _FINDINGS_BY_KIND: dict[str, Callable[[Any], Iterator[Finding]]] = {

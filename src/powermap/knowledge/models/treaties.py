@@ -64,10 +64,28 @@ class Art123Declaration(KBModel):
     note: str | None = None
 
 
+class PartyCount(KBModel):
+    """How many parties an authoritative source counts, to tell whether our list is whole."""
+
+    count: int = Field(ge=0)
+    as_of: dt.date
+    source: Source
+    not_states: int = Field(default=0, ge=0)
+    """Parties among `count` that are not among the knowledge base's 195 states (the Cook
+    Islands, a party to the Rome Statute); they are not missing from the list."""
+    note: str | None = None
+
+
 class Treaty(NamedRecord):
-    """A treaty; states not listed in `participants` have status `none`."""
+    """A treaty; states not listed in `participants` have status `none`.
+
+    `parties_reported` is the count of parties a depositary or treaty body gives on a
+    date. When our list has fewer, some parties are not identified: a state shown as
+    not a party may have joined, and everything that shows the status says so.
+    """
 
     adopted: dt.date
     in_force: dt.date | None = None
+    parties_reported: PartyCount | None = None
     participants: list[Participant] = Field(default_factory=list)
     article_12_3_declarations: list[Art123Declaration] = Field(default_factory=list)
