@@ -7,7 +7,10 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
 from django.test import Client
+from django.utils import translation
+from django.utils.html import escape
 
+from powermap.domain.messages import Message
 from powermap.formats.facts_yaml import parse_facts
 from powermap.store.models import Ask, AuditEntry
 from powermap.web.forms.forums import FactsForm, facts_query
@@ -43,6 +46,29 @@ def test_it_finds_the_forums_for_the_rohingya(carol: Client, slug: str) -> None:
     assert "territorial:BD" in icc and "Bangladesh (BD)" in icc
     assert "Victim participant" in icc  # victim roles by their labels, not their ids
     assert 'href="https://www.icc-cpi.int/' in icc  # sources are links
+
+
+def test_it_explains_the_findings_in_the_readers_language(carol: Client, slug: str) -> None:
+    """The finder's sentences are English in the core; the page says them in Arabic."""
+    url = f"/w/{slug}/forums/results/?{rohingya_query()}"
+    response = carol.get(url, HTTP_ACCEPT_LANGUAGE="ar")
+    page = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    icc = next(item["finding"] for group in response.context["groups"]
+               for item in group["findings"] if item["finding"].id == "icc")  # fmt: skip
+    complementarity = next(c for c in icc.conditions if c.startswith("Complementarity"))
+    bangladesh = next(r for r in icc.reasons if r.startswith("Bangladesh (BD) was a State Party"))
+    assert isinstance(complementarity, Message) and isinstance(bangladesh, Message)
+    english = results(carol, slug, rohingya_query())
+    for sentence in (complementarity, bangladesh, icc.ask_title):
+        with translation.override("ar"):
+            arabic = sentence.translated(translation.gettext, translation.ngettext)
+        assert arabic != sentence
+        assert escape(arabic) in page and escape(sentence) not in page
+        assert escape(sentence) in english
+    assert "التكامل" in page  # complementarity, as the catalogue says it
+    # Names from the knowledge base stay as they are, inside the Arabic sentence.
+    assert "Bangladesh (BD)" in page
 
 
 def test_it_orders_findings_from_most_to_least_open(carol: Client, slug: str) -> None:

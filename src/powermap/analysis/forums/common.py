@@ -1,4 +1,9 @@
-"""Shared pieces of the forum rules: date windows, treaty membership, findings in progress."""
+"""Shared pieces of the forum rules: date windows, treaty membership, findings in progress.
+
+Every sentence a finding says is a `Message` (`say`, powermap/domain/messages.py), so that
+the web layer can show it in the reader's language; names (of states, bodies, treaties,
+sources) stay as the knowledge base gives them.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from powermap.domain.forums import (
+    Crime,
     Facts,
     ForumFamily,
     ForumFinding,
     ForumStatus,
     VictimRole,
 )
+from powermap.domain.messages import Message, joined, say
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import NamedRecord, Participant, Record, Source
 
@@ -36,6 +43,12 @@ class Window:
         if self.end == dt.date.max:
             return f"from {self.start}"
         return f"{self.start} to {self.end}"
+
+    def words(self) -> Message:
+        """`from 2002-07-01` or `2002-07-01 to 2017-10-26`, to put in a sentence."""
+        if self.end == dt.date.max:
+            return say("from %(start)s", start=self.start.isoformat())
+        return say("%(start)s to %(end)s", start=self.start.isoformat(), end=self.end.isoformat())
 
 
 def situation_window(facts: Facts, today: dt.date) -> Window:
@@ -96,6 +109,52 @@ def state_name(kb: KnowledgeBase, iso2: str) -> str:
 def names(kb: KnowledgeBase, codes: Iterable[str]) -> str:
     """Several states, comma-separated."""
     return ", ".join(state_name(kb, code) for code in codes)
+
+
+CRIME_WORDS: dict[Crime, Message] = {
+    Crime.GENOCIDE: say("genocide"),
+    Crime.CRIMES_AGAINST_HUMANITY: say("crimes against humanity"),
+    Crime.WAR_CRIMES: say("war crimes"),
+    Crime.TORTURE: say("torture"),
+    Crime.ENFORCED_DISAPPEARANCE: say("enforced disappearance"),
+    Crime.AGGRESSION: say("aggression"),
+}
+"""The crimes as words within a sentence (the labels in domain/forums.py are headings)."""
+
+
+def crime_list(crimes: Iterable[Crime]) -> Message:
+    """`genocide, crimes against humanity`: the comma, too, in the reader's language."""
+    words = [CRIME_WORDS[c] for c in crimes]
+    result = words[0] if words else joined([])
+    for word in words[1:]:
+        result = say("%(first)s, %(second)s", first=result, second=word)
+    return result
+
+
+def any_of(items: Sequence[str]) -> str:
+    """`a or b or c`: each `or` is said in the reader's language."""
+    result = items[0]
+    for item in items[1:]:
+        result = say("%(first)s or %(second)s", first=result, second=item)
+    return result
+
+
+def all_of(items: Sequence[str]) -> str:
+    """`a and b and c`: each `and` is said in the reader's language."""
+    result = items[0]
+    for item in items[1:]:
+        result = say("%(first)s and %(second)s", first=result, second=item)
+    return result
+
+
+def then(sentence: Message, note: str | None) -> Message:
+    """A sentence followed, where there is one, by a note (another whole sentence)."""
+    return joined([sentence, note], " ") if note else sentence
+
+
+def situation_about(facts: Facts, kb: KnowledgeBase) -> str:
+    """What an ask is about: the situation as the facts name it, else where it happened."""
+    return facts.situation or say("crimes in %(states)s", states=names(kb, facts.territory))
 
 
 def record_name(record: NamedRecord | None, fallback: str) -> str:

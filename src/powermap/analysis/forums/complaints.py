@@ -30,6 +30,7 @@ from powermap.domain.forums import (
     ForumStatus,
     VictimRole,
 )
+from powermap.domain.messages import Message, say
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import Participant
 
@@ -60,8 +61,8 @@ class ComplaintForum:
     treaty: str
     acceptance: str | None
     without_acceptance: ForumStatus
-    route: str
-    steps: str
+    route: Message | None
+    steps: Message
     roles: tuple[VictimRole, ...]
     source: str
     crimes: frozenset[Crime] | None = None
@@ -79,10 +80,12 @@ FORUMS = (
         treaty="echr",
         acceptance=None,
         without_acceptance=ForumStatus.UNAVAILABLE,
-        route="",
-        steps="Exhaust effective domestic remedies and apply within four months of the final "
-        "decision (ECHR art. 35(1)); acts abroad count where the state had effective control "
-        "over the area or the victims (art. 1).",
+        route=None,
+        steps=say(
+            "Exhaust effective domestic remedies and apply within four months of the final "
+            "decision (ECHR art. 35(1)); acts abroad count where the state had effective "
+            "control over the area or the victims (art. 1)."
+        ),
         roles=COMPLAINANT_ROLES,
         source="European Convention on Human Rights, arts. 1, 33, 34, 35, 41: "
         "https://www.echr.coe.int/documents/d/echr/convention_eng",
@@ -95,11 +98,15 @@ FORUMS = (
         treaty="achr",
         acceptance="art_62",
         without_acceptance=ForumStatus.UNAVAILABLE,
-        route="it has not accepted the Court's contentious jurisdiction (ACHR art. 62); a "
-        "petition to the Inter-American Commission (art. 44) remains possible",
-        steps="Victims petition the Inter-American Commission first (ACHR art. 44), after "
-        "exhausting domestic remedies and within six months (art. 46); only the Commission or "
-        "a state can then refer the case to the Court (art. 61).",
+        route=say(
+            "it has not accepted the Court's contentious jurisdiction (ACHR art. 62); a "
+            "petition to the Inter-American Commission (art. 44) remains possible"
+        ),
+        steps=say(
+            "Victims petition the Inter-American Commission first (ACHR art. 44), after "
+            "exhausting domestic remedies and within six months (art. 46); only the Commission "
+            "or a state can then refer the case to the Court (art. 61)."
+        ),
         roles=(*COMPLAINANT_ROLES, VictimRole.WITNESS),
         source="American Convention on Human Rights, arts. 44, 46, 61-63: "
         "https://www.oas.org/dil/treaties_B-32_American_Convention_on_Human_Rights.htm",
@@ -113,10 +120,14 @@ FORUMS = (
         treaty="afchpr_protocol",
         acceptance="art_34_6",
         without_acceptance=ForumStatus.CONDITIONAL,
-        route="it has no art. 34(6) declaration in force, so individuals must petition the "
-        "African Commission, which may refer the case to the Court (Protocol art. 5(1)(a))",
-        steps="Exhaust local remedies and file within a reasonable time (African Charter art. "
-        "56, Protocol art. 6).",
+        route=say(
+            "it has no art. 34(6) declaration in force, so individuals must petition the "
+            "African Commission, which may refer the case to the Court (Protocol art. 5(1)(a))"
+        ),
+        steps=say(
+            "Exhaust local remedies and file within a reasonable time (African Charter art. "
+            "56, Protocol art. 6)."
+        ),
         roles=COMPLAINANT_ROLES,
         fallback_basis="commission_referral",
         source="Protocol to the African Charter on the Establishment of an African Court, arts. "
@@ -130,9 +141,11 @@ FORUMS = (
         treaty="cat",
         acceptance="art_22",
         without_acceptance=ForumStatus.UNAVAILABLE,
-        route="it has not made the art. 22 declaration accepting individual complaints",
-        steps="Exhaust domestic remedies; the same matter must not be under another "
-        "international procedure (CAT art. 22(5)). Views are not binding judgments.",
+        route=say("it has not made the art. 22 declaration accepting individual complaints"),
+        steps=say(
+            "Exhaust domestic remedies; the same matter must not be under another "
+            "international procedure (CAT art. 22(5)). Views are not binding judgments."
+        ),
         roles=(VictimRole.COMPLAINANT,),
         source="Convention against Torture, art. 22: https://www.ohchr.org/en/instruments-"
         "mechanisms/instruments/convention-against-torture-and-other-cruel-inhuman-or-degrading",
@@ -148,10 +161,14 @@ FORUMS = (
         acceptance="art_31",
         # Without art. 31 the urgent-action procedure (art. 30) still helps families search.
         without_acceptance=ForumStatus.AVAILABLE,
-        route="it has not made the art. 31 declaration, so individual complaints are closed; "
-        "relatives can still ask for urgent action to search for a missing person (art. 30)",
-        steps="Only disappearances that began after the Convention entered into force for the "
-        "state (art. 35); exhaust domestic remedies (art. 31(2)). Views are not binding.",
+        route=say(
+            "it has not made the art. 31 declaration, so individual complaints are closed; "
+            "relatives can still ask for urgent action to search for a missing person (art. 30)"
+        ),
+        steps=say(
+            "Only disappearances that began after the Convention entered into force for the "
+            "state (art. 35); exhaust domestic remedies (art. 31(2)). Views are not binding."
+        ),
         roles=(VictimRole.COMPLAINANT,),
         fallback_basis="urgent_action",
         source="International Convention for the Protection of All Persons from Enforced "
@@ -168,10 +185,12 @@ FORUMS = (
         treaty="iccpr_op1",
         acceptance=None,
         without_acceptance=ForumStatus.UNAVAILABLE,
-        route="",
-        steps="Exhaust domestic remedies; the same matter must not be under another "
-        "international procedure (Optional Protocol arts. 2, 5(2)). Views are not binding "
-        "judgments.",
+        route=None,
+        steps=say(
+            "Exhaust domestic remedies; the same matter must not be under another "
+            "international procedure (Optional Protocol arts. 2, 5(2)). Views are not binding "
+            "judgments."
+        ),
         roles=(VictimRole.COMPLAINANT,),
         source="Optional Protocol to the ICCPR, arts. 1, 2, 5: https://www.ohchr.org/en/"
         "instruments-mechanisms/instruments/optional-protocol-international-covenant-civil-"
@@ -231,16 +250,24 @@ def complaint_finding(
     draft.strength += 55 if forum.family is ForumFamily.REGIONAL else 45
     if facts.state_responsibility is None:
         draft.conditions.append(
-            "The facts do not say whether state conduct is at issue: a complaint must show "
-            "the state's own acts or its failure to protect, investigate or punish."
+            say(
+                "The facts do not say whether state conduct is at issue: a complaint must show "
+                "the state's own acts or its failure to protect, investigate or punish."
+            )
         )
         draft.status = ForumStatus.CONDITIONAL
         draft.strength -= 15
     respondents = names(kb, facts.perpetrator_nationalities)
     draft.ask_kind = ask_kind(kb, INDIVIDUAL_COMPLAINT_KIND)
-    draft.ask_title = f"Bring a complaint against {respondents} before the {draft.name}"
+    draft.ask_title = say(
+        "Bring a complaint against %(states)s before the %(forum)s",
+        states=respondents,
+        forum=draft.name,
+    )
     if all(b.startswith("urgent_action:") for b in draft.bases):
-        draft.ask_title = f"Ask the {draft.name} for urgent action to find the disappeared"
+        draft.ask_title = say(
+            "Ask the %(forum)s for urgent action to find the disappeared", forum=draft.name
+        )
     return draft.finish()
 
 
@@ -254,24 +281,41 @@ def respondent_status(
     whole = situation_window(facts, today)
     treaty = kb.treaties[forum.treaty].name_en
     if p is None or span is None:
-        draft.reasons.append(f"{name} is not a party to the {treaty}.")
+        draft.reasons.append(
+            say("%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty)
+        )
         return ForumStatus.UNAVAILABLE
     hit = span.clip(whole)
     if hit is None:
         draft.reasons.append(
-            f"The {treaty} bound {name} only {span}, which does not reach the period."
+            say(
+                "The %(treaty)s bound %(state)s only %(period)s, which does not reach the period.",
+                treaty=treaty,
+                state=name,
+                period=span.words(),
+            )
         )
         return ForumStatus.UNAVAILABLE
     if hit != whole:
-        draft.conditions.append(f"{name}: only facts {hit}, while it was bound, can be examined.")
+        draft.conditions.append(
+            say(
+                "%(state)s: only facts %(period)s, while it was bound, can be examined.",
+                state=name,
+                period=hit.words(),
+            )
+        )
     if forum.acceptance is None:
         return _accepted(draft, name, treaty, span.start, iso2, "individual_complaint")
     if p.declaration_withdrawn is not None:
         draft.cite(INGABIRE)
     if accepts(p, forum.acceptance, today):
         draft.conditions.append(
-            f"{name}: check the date of its {article(forum.acceptance)} declaration; "
-            "facts before it may be outside the forum's reach."
+            say(
+                "%(state)s: check the date of its %(article)s declaration; facts before it may "
+                "be outside the forum's reach.",
+                state=name,
+                article=article(forum.acceptance),
+            )
         )
         # The Inter-American Court hears only cases the Commission (or a state) refers.
         basis, status = (
@@ -282,7 +326,19 @@ def respondent_status(
         return _accepted(draft, name, treaty, span.start, iso2, basis, status)
     left = p.withdrawal_effective is not None and p.withdrawal_effective <= today
     draft.reasons.append(
-        f"{name} {'was' if left else 'is'} a party to the {treaty}, but {forum.route}."
+        say(
+            "%(state)s was a party to the %(treaty)s, but %(reason)s.",
+            state=name,
+            treaty=treaty,
+            reason=forum.route,
+        )
+        if left
+        else say(
+            "%(state)s is a party to the %(treaty)s, but %(reason)s.",
+            state=name,
+            treaty=treaty,
+            reason=forum.route,
+        )
     )
     if forum.fallback_basis:
         draft.bases.append(f"{forum.fallback_basis}:{iso2}")
@@ -300,7 +356,13 @@ def _accepted(
 ) -> ForumStatus:
     draft.bases.append(f"{basis}:{iso2}")
     draft.reasons.append(
-        f"{name} has been bound by the {treaty} since {since} and accepts its jurisdiction."
+        say(
+            "%(state)s has been bound by the %(treaty)s since %(date)s and accepts its "
+            "jurisdiction.",
+            state=name,
+            treaty=treaty,
+            date=since.isoformat(),
+        )
     )
     return status
 
@@ -314,10 +376,10 @@ def accepts(p: Participant, token: str, today: dt.date) -> bool:
     return withdrawn is None or today < _a_year_after(withdrawn)
 
 
-def article(token: str) -> str:
+def article(token: str) -> Message:
     """A declaration token as an article: `art_34_6` -> `art. 34(6)`."""
     number, *paragraphs = token.removeprefix("art_").split("_")
-    return f"art. {number}" + "".join(f"({p})" for p in paragraphs)
+    return say("art. %(number)s", number=number + "".join(f"({p})" for p in paragraphs))
 
 
 def _a_year_after(day: dt.date) -> dt.date:

@@ -20,8 +20,10 @@ from powermap.analysis.forums.common import (
     participant,
     record_name,
     record_sources,
+    situation_about,
     situation_window,
     state_name,
+    then,
 )
 from powermap.domain.forums import (
     PERSONAL_IMMUNITY_ROLES,
@@ -33,6 +35,7 @@ from powermap.domain.forums import (
     SuspectRole,
     VictimRole,
 )
+from powermap.domain.messages import Message, say
 from powermap.knowledge import KnowledgeBase
 
 ROME_IN_FORCE = dt.date(2002, 7, 1)
@@ -65,8 +68,15 @@ ASP_ACTIVATION = (
     "(aggression jurisdiction activated from 17 July 2018)"
 )
 VIA_CORE_CRIMES = {
-    Crime.TORTURE: "a crime against humanity (art. 7(1)(f)) or a war crime (art. 8(2)(a)(ii), (c)(i))",
-    Crime.ENFORCED_DISAPPEARANCE: "a crime against humanity (art. 7(1)(i))",
+    Crime.TORTURE: say(
+        "Torture is tried at the ICC only as a crime against humanity (art. 7(1)(f)) or a war "
+        "crime (art. 8(2)(a)(ii), (c)(i)): the widespread or systematic attack, or the armed "
+        "conflict, must be shown."
+    ),
+    Crime.ENFORCED_DISAPPEARANCE: say(
+        "Enforced disappearance is tried at the ICC only as a crime against humanity (art. "
+        "7(1)(i)): the widespread or systematic attack, or the armed conflict, must be shown."
+    ),
 }
 
 
@@ -78,7 +88,7 @@ class Referral:
     adopted: dt.date
     start: dt.date
     states: frozenset[str]
-    scope: str
+    scope: Message
 
 
 # Not (yet) in the knowledge base: the two referrals ever made, with their scope.
@@ -88,14 +98,14 @@ SECURITY_COUNCIL_REFERRALS = (
         dt.date(2005, 3, 31),
         ROME_IN_FORCE,
         frozenset({"SD"}),
-        "the situation in Darfur since 1 July 2002",
+        say("the situation in Darfur since 1 July 2002"),
     ),
     Referral(
         "S/RES/1970 (2011)",
         dt.date(2011, 2, 26),
         dt.date(2011, 2, 15),
         frozenset({"LY"}),
-        "the situation in Libya since 15 February 2011",
+        say("the situation in Libya since 15 February 2011"),
     ),
 )
 
@@ -110,7 +120,7 @@ class Acceptance:
 
     window: Window
     bases: tuple[str, ...]
-    reason: str
+    reason: Message
     territorial: str | None = None
     nationality: bool = False
 
@@ -158,14 +168,20 @@ def core_crimes_status(
     note_subject_matter(draft, facts)
     if whole.end < ROME_IN_FORCE:
         draft.reasons.append(
-            f"The whole period ends before {ROME_IN_FORCE}, when the Rome Statute entered into "
-            "force: the Court has no jurisdiction over earlier crimes (art. 11(1))."
+            say(
+                "The whole period ends before %(date)s, when the Rome Statute entered into "
+                "force: the Court has no jurisdiction over earlier crimes (art. 11(1)).",
+                date=ROME_IN_FORCE.isoformat(),
+            )
         )
         return ForumStatus.UNAVAILABLE
     window = Window(max(whole.start, ROME_IN_FORCE), whole.end)
     if whole.start < ROME_IN_FORCE:
         draft.conditions.append(
-            f"Crimes before {ROME_IN_FORCE} are outside the Court's jurisdiction (art. 11(1))."
+            say(
+                "Crimes before %(date)s are outside the Court's jurisdiction (art. 11(1)).",
+                date=ROME_IN_FORCE.isoformat(),
+            )
         )
     found = [*state_acceptances(draft, facts, kb, window, today), *referrals(facts, window)]
     if not found:
@@ -176,9 +192,12 @@ def core_crimes_status(
         draft.reasons.append(acceptance.reason)
     for gap in gaps(window, [a.window for a in found]):
         draft.conditions.append(
-            f"No state party, declaration or referral covers {gap}: crimes in that time are "
-            "outside jurisdiction unless a state concerned lodges an art. 12(3) declaration "
-            "or the Security Council refers the situation."
+            say(
+                "No state party, declaration or referral covers %(period)s: crimes in that time "
+                "are outside jurisdiction unless a state concerned lodges an art. 12(3) "
+                "declaration or the Security Council refers the situation.",
+                period=gap.words(),
+            )
         )
     note_cross_border(draft, facts, kb, found)
     draft.strength += 85 if len(found) > 1 else 80
@@ -193,7 +212,7 @@ def acceptance_windows(kb: KnowledgeBase, iso2: str, links: tuple[str, ...]) -> 
     """
     found: list[Acceptance] = []
     name = state_name(kb, iso2)
-    reach = " and ".join(REACH[link] for link in links)
+    reach = REACH[links]
     territorial = iso2 if "territorial" in links else None
     party = membership(participant(kb, iso2, "rome_statute"))
     if party is not None:
@@ -201,8 +220,13 @@ def acceptance_windows(kb: KnowledgeBase, iso2: str, links: tuple[str, ...]) -> 
             Acceptance(
                 party,
                 tuple(f"{link}:{iso2}" for link in links),
-                f"{name} was a State Party {party} (entry into force, art. 126(2)); in that "
-                f"time the Court has jurisdiction over crimes {reach}.",
+                say(
+                    "%(state)s was a State Party %(period)s (entry into force, art. 126(2)); in "
+                    "that time the Court has jurisdiction over crimes %(reach)s.",
+                    state=name,
+                    period=party.words(),
+                    reach=reach,
+                ),
                 territorial,
                 "nationality" in links,
             )
@@ -216,8 +240,14 @@ def acceptance_windows(kb: KnowledgeBase, iso2: str, links: tuple[str, ...]) -> 
             Acceptance(
                 span,
                 (f"article_12_3:{iso2}",),
-                f"{name} accepted the Court's jurisdiction by an art. 12(3) declaration "
-                f"lodged {declaration.lodged}, covering {span}: over crimes {reach}.",
+                say(
+                    "%(state)s accepted the Court's jurisdiction by an art. 12(3) declaration "
+                    "lodged %(date)s, covering %(period)s: over crimes %(reach)s.",
+                    state=name,
+                    date=str(declaration.lodged),
+                    period=span.words(),
+                    reach=reach,
+                ),
                 territorial,
                 "nationality" in links,
             )
@@ -226,9 +256,13 @@ def acceptance_windows(kb: KnowledgeBase, iso2: str, links: tuple[str, ...]) -> 
 
 
 REACH = {
-    "territorial": "on its territory (art. 12(2)(a))",
-    "nationality": "by its nationals anywhere (art. 12(2)(b))",
+    ("territorial",): say("on its territory (art. 12(2)(a))"),
+    ("nationality",): say("by its nationals anywhere (art. 12(2)(b))"),
+    ("territorial", "nationality"): say(
+        "on its territory (art. 12(2)(a)) and by its nationals anywhere (art. 12(2)(b))"
+    ),
 }
+"""Which crimes a state's acceptance reaches, by how the state is tied to them."""
 
 
 def state_acceptances(
@@ -267,8 +301,13 @@ def referrals(facts: Facts, window: Window) -> list[Acceptance]:
             Acceptance(
                 hit,
                 (f"unsc_referral:{referral.resolution}",),
-                f"The Security Council referred {referral.scope} by {referral.resolution} of "
-                f"{referral.adopted} (art. 13(b)); check that the facts fall within that scope.",
+                say(
+                    "The Security Council referred %(scope)s by %(resolution)s of %(date)s "
+                    "(art. 13(b)); check that the facts fall within that scope.",
+                    scope=referral.scope,
+                    resolution=referral.resolution,
+                    date=referral.adopted.isoformat(),
+                ),
                 states[0],
             )
         )
@@ -289,19 +328,28 @@ def note_withdrawal(draft: Draft, kb: KnowledgeBase, iso2: str, today: dt.date) 
     name = state_name(kb, iso2)
     if today < p.withdrawal_effective:
         draft.conditions.append(
-            f"{name} notified its withdrawal on {p.withdrawal_notified}; it takes effect on "
-            f"{p.withdrawal_effective} (art. 127(1)). Matters already under consideration by the "
-            "Court before then stay within jurisdiction (art. 127(2)): send information to the "
-            "Prosecutor before that date."
+            say(
+                "%(state)s notified its withdrawal on %(notified)s; it takes effect on "
+                "%(effective)s (art. 127(1)). Matters already under consideration by the Court "
+                "before then stay within jurisdiction (art. 127(2)): send information to the "
+                "Prosecutor before that date.",
+                state=name,
+                notified=str(p.withdrawal_notified),
+                effective=p.withdrawal_effective.isoformat(),
+            )
         )
         draft.strength += 5  # urgent: the window to act is closing
         return
     draft.conditions.append(
-        f"The withdrawal of {name} took effect on {p.withdrawal_effective}. The Court keeps "
-        "jurisdiction over crimes committed while it was a party, and has exercised it where "
-        "a preliminary examination or investigation began before the withdrawal took effect "
-        "(art. 127(2); Burundi 2017, Philippines 2025-2026). Whether a new matter can be "
-        "opened after that date is not settled."
+        say(
+            "The withdrawal of %(state)s took effect on %(date)s. The Court keeps jurisdiction "
+            "over crimes committed while it was a party, and has exercised it where a "
+            "preliminary examination or investigation began before the withdrawal took effect "
+            "(art. 127(2); Burundi 2017, Philippines 2025-2026). Whether a new matter can be "
+            "opened after that date is not settled.",
+            state=name,
+            date=p.withdrawal_effective.isoformat(),
+        )
     )
     draft.cite(WITHDRAWAL_CASES)
 
@@ -319,10 +367,14 @@ def note_cross_border(
     if not anchored or not outside or national:
         return
     draft.conditions.append(
-        f"Only territorial jurisdiction through {names(kb, sorted(anchored))} is available: the "
-        f"Court can reach conduct in {names(kb, outside)} only where at least one element of "
-        f"the crime took place on the territory of {names(kb, sorted(anchored))} (for example "
-        "deportation across its border, persecution or other inhumane acts linked to it)."
+        say(
+            "Only territorial jurisdiction through %(parties)s is available: the Court can reach "
+            "conduct in %(others)s only where at least one element of the crime took place on "
+            "the territory of %(parties)s (for example deportation across its border, "
+            "persecution or other inhumane acts linked to it).",
+            parties=names(kb, sorted(anchored)),
+            others=names(kb, outside),
+        )
     )
     draft.cite(BANGLADESH_MYANMAR)
 
@@ -335,32 +387,42 @@ def note_routes_in(
     # Possible bases: each needs a step (a declaration, a referral) the conditions name.
     draft.bases.extend([*(f"article_12_3:{s}" for s in states), "unsc_referral"])
     draft.reasons.append(
-        f"No territorial or nationality state ({names(kb, states)}) was a State Party or had "
-        f"accepted jurisdiction for {window}, and no Security Council referral covers it "
-        "(arts. 12(2), 13)."
+        say(
+            "No territorial or nationality state (%(states)s) was a State Party or had accepted "
+            "jurisdiction for %(period)s, and no Security Council referral covers it (arts. "
+            "12(2), 13).",
+            states=names(kb, states),
+            period=window.words(),
+        )
     )
     draft.conditions.append(
-        f"{names(kb, states)} could accept the Court's jurisdiction by an art. 12(3) "
-        f"declaration, which can reach back to {ROME_IN_FORCE}."
+        say(
+            "%(states)s could accept the Court's jurisdiction by an art. 12(3) declaration, "
+            "which can reach back to %(date)s.",
+            states=names(kb, states),
+            date=ROME_IN_FORCE.isoformat(),
+        )
     )
     draft.conditions.append(
-        "The Security Council could refer the situation under Chapter VII (art. 13(b))."
-        + veto_note(facts, kb, today)
+        then(
+            say("The Security Council could refer the situation under Chapter VII (art. 13(b))."),
+            veto_note(facts, kb, today),
+        )
     )
     draft.strength += 40
 
 
-def veto_note(facts: Facts, kb: KnowledgeBase, today: dt.date) -> str:
+def veto_note(facts: Facts, kb: KnowledgeBase, today: dt.date) -> Message | None:
     """Permanent members among the perpetrators' states can veto a referral."""
     if "unsc" not in kb.bodies:
-        return ""
+        return None
     permanent = {m.state for m in kb.body_members("unsc", today) if m.permanent}
     vetoes = [s for s in facts.perpetrator_nationalities if s in permanent]
     if not vetoes:
-        return ""
-    return (
-        f" {names(kb, vetoes)} is a permanent member of the Council and can veto it "
-        "(UN Charter art. 27(3))."
+        return None
+    return say(
+        "%(states)s is a permanent member of the Council and can veto it (UN Charter art. 27(3)).",
+        states=names(kb, vetoes),
     )
 
 
@@ -378,8 +440,11 @@ def aggression_status(
     draft.cite(ASP_ACTIVATION)
     if whole.end < AGGRESSION_ACTIVATED:
         draft.reasons.append(
-            f"Aggression: the Court's jurisdiction was activated only from {AGGRESSION_ACTIVATED}; "
-            "the period ends before that."
+            say(
+                "Aggression: the Court's jurisdiction was activated only from %(date)s; the "
+                "period ends before that.",
+                date=AGGRESSION_ACTIVATED.isoformat(),
+            )
         )
         return ForumStatus.UNAVAILABLE
     window = Window(max(whole.start, AGGRESSION_ACTIVATED), whole.end)
@@ -388,28 +453,42 @@ def aggression_status(
     if shared is not None:
         draft.bases.append("aggression:kampala")
         draft.reasons.append(
-            f"Aggression: every state concerned ({names(kb, states)}) was a party to the Statute "
-            f"and to the Kampala amendments {shared} (arts. 15 bis(4)-(5))."
+            say(
+                "Aggression: every state concerned (%(states)s) was a party to the Statute and "
+                "to the Kampala amendments %(period)s (arts. 15 bis(4)-(5)).",
+                states=names(kb, states),
+                period=shared.words(),
+            )
         )
         draft.conditions.append(
-            "Aggression: the Prosecutor must first check whether the Security Council has "
-            "determined an act of aggression and, if not after six months, needs the "
-            "authorisation of the Pre-Trial Division (art. 15 bis(6)-(8)); a state may have "
-            "opted out (art. 15 bis(4)), which the knowledge base does not record."
+            say(
+                "Aggression: the Prosecutor must first check whether the Security Council has "
+                "determined an act of aggression and, if not after six months, needs the "
+                "authorisation of the Pre-Trial Division (art. 15 bis(6)-(8)); a state may have "
+                "opted out (art. 15 bis(4)), which the knowledge base does not record."
+            )
         )
         return ForumStatus.AVAILABLE
     outside = [s for s in states if _kampala_window(kb, [s], window) is None]
     draft.reasons.append(
-        f"Aggression: {names(kb, outside)} was not a party to both the Statute and the Kampala "
-        "amendments, so without a Security Council referral the Court cannot try aggression "
-        "by its nationals or on its territory (art. 15 bis(5); ICC-ASP/16/Res.5 para. 2)."
-        + special_tribunal_note(facts, kb)
+        then(
+            say(
+                "Aggression: %(states)s was not a party to both the Statute and the Kampala "
+                "amendments, so without a Security Council referral the Court cannot try "
+                "aggression by its nationals or on its territory (art. 15 bis(5); "
+                "ICC-ASP/16/Res.5 para. 2).",
+                states=names(kb, outside),
+            ),
+            special_tribunal_note(facts, kb),
+        )
     )
     if not set(facts.crimes) - {Crime.AGGRESSION}:
         draft.bases.append("unsc_referral")  # the only possible basis left
     draft.conditions.append(
-        "Aggression: only a Security Council referral can open it (art. 15 ter)."
-        + veto_note(facts, kb, today)
+        then(
+            say("Aggression: only a Security Council referral can open it (art. 15 ter)."),
+            veto_note(facts, kb, today),
+        )
     )
     return ForumStatus.CONDITIONAL
 
@@ -423,7 +502,7 @@ def _kampala_window(kb: KnowledgeBase, states: list[str], window: Window) -> Win
     return shared
 
 
-def special_tribunal_note(facts: Facts, kb: KnowledgeBase) -> str:
+def special_tribunal_note(facts: Facts, kb: KnowledgeBase) -> Message | None:
     """Points to a special tribunal for aggression when the knowledge base has one."""
     places = set(facts.territory) | set(facts.perpetrator_nationalities)
     tribunals = [
@@ -434,20 +513,17 @@ def special_tribunal_note(facts: Facts, kb: KnowledgeBase) -> str:
         and places & set(m.situation)
     ]
     if not tribunals:
-        return ""
+        return None
     listed = "; ".join(f"{m.name_en} ({m.id})" for m in tribunals)
-    return f" See instead: {listed}."
+    return say("See instead: %(tribunals)s.", tribunals=listed)
 
 
 def note_subject_matter(draft: Draft, facts: Facts) -> None:
     """Torture and enforced disappearance are ICC crimes only as crimes against humanity
     or war crimes (arts. 7, 8)."""
-    for crime, route in VIA_CORE_CRIMES.items():
+    for crime, condition in VIA_CORE_CRIMES.items():
         if crime in facts.crimes:
-            draft.conditions.append(
-                f"{crime.value.replace('_', ' ').capitalize()} is tried at the ICC only as {route}: "
-                "the widespread or systematic attack, or the armed conflict, must be shown."
-            )
+            draft.conditions.append(condition)
     if not set(facts.crimes) & CORE_CRIMES:
         draft.strength -= 10
 
@@ -458,8 +534,10 @@ def note_complementarity(draft: Draft) -> None:
     if draft.status is ForumStatus.UNAVAILABLE:
         return
     draft.conditions.append(
-        "Complementarity: the case is admissible only if no state with jurisdiction is "
-        "genuinely investigating or prosecuting it, and it must be grave enough (art. 17)."
+        say(
+            "Complementarity: the case is admissible only if no state with jurisdiction is "
+            "genuinely investigating or prosecuting it, and it must be grave enough (art. 17)."
+        )
     )
 
 
@@ -469,23 +547,30 @@ def note_immunities(draft: Draft, facts: Facts) -> None:
     if not leaders:
         return
     draft.reasons.append(
-        "Immunities do not bar the ICC: official capacity, even as head of state, is no defence "
-        "(art. 27). The Court still depends on states to arrest suspects (arts. 86-89) and cannot "
-        "try anyone in their absence (art. 63)."
+        say(
+            "Immunities do not bar the ICC: official capacity, even as head of state, is no "
+            "defence (art. 27). The Court still depends on states to arrest suspects (arts. "
+            "86-89) and cannot try anyone in their absence (art. 63)."
+        )
     )
     draft.cite(AL_BASHIR)
 
 
 def suggest_icc_ask(draft: Draft, facts: Facts, kb: KnowledgeBase) -> None:
     """An art. 15 communication where the Court can act; otherwise the missing step."""
-    about = facts.situation or f"crimes in {names(kb, facts.territory)}"
+    about = situation_about(facts, kb)
     if draft.status is ForumStatus.AVAILABLE:
         draft.ask_kind = ask_kind(kb, "article_15_communication")
-        draft.ask_title = f"Send an article 15 communication to the ICC Prosecutor on {about}"
+        draft.ask_title = say(
+            "Send an article 15 communication to the ICC Prosecutor on %(about)s", about=about
+        )
     elif any(b.startswith("article_12_3:") for b in draft.bases):
-        states = names(kb, [*facts.territory])
         draft.ask_kind = ask_kind(kb, "article_12_3_declaration")
-        draft.ask_title = f"Ask {states} to accept ICC jurisdiction over {about} (art. 12(3))"
+        draft.ask_title = say(
+            "Ask %(states)s to accept ICC jurisdiction over %(about)s (art. 12(3))",
+            states=names(kb, [*facts.territory]),
+            about=about,
+        )
     elif draft.status is ForumStatus.CONDITIONAL:
         draft.ask_kind = ask_kind(kb, "icc_referral_unsc")
-        draft.ask_title = f"Ask the Security Council to refer {about} to the ICC"
+        draft.ask_title = say("Ask the Security Council to refer %(about)s to the ICC", about=about)

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from powermap.analysis.forums.common import (
     Draft,
     Window,
+    all_of,
     ask_kind,
     bound_on,
+    crime_list,
     membership,
     names,
     participant,
@@ -31,6 +33,7 @@ from powermap.domain.forums import (
     ForumStatus,
     VictimRole,
 )
+from powermap.domain.messages import Message, say, say_plural
 from powermap.knowledge import KnowledgeBase
 
 ICJ_STATUTE = "Statute of the International Court of Justice, arts. 36(1), 41, 63: https://www.icj-cij.org/statute"
@@ -68,8 +71,8 @@ class Clause:
     treaty: str
     reservation: str
     crimes: frozenset[Crime]
-    label: str
-    preconditions: str = ""
+    label: Message
+    preconditions: Message | None = None
 
     @property
     def basis(self) -> str:
@@ -78,24 +81,31 @@ class Clause:
 
 CLAUSES = (
     Clause(
-        "genocide_convention", "art_ix", frozenset({Crime.GENOCIDE}), "Genocide Convention art. IX"
+        "genocide_convention",
+        "art_ix",
+        frozenset({Crime.GENOCIDE}),
+        say("Genocide Convention art. IX"),
     ),
     Clause(
         "cat",
         "art_30",
         frozenset({Crime.TORTURE}),
-        "Convention against Torture art. 30(1)",
-        "Convention against Torture art. 30(1): the dispute must first go through negotiation, "
-        "then a request for arbitration and six months without agreement on it (Belgium v. "
-        "Senegal, 2012, paras. 56-63).",
+        say("Convention against Torture art. 30(1)"),
+        say(
+            "Convention against Torture art. 30(1): the dispute must first go through "
+            "negotiation, then a request for arbitration and six months without agreement on it "
+            "(Belgium v. Senegal, 2012, paras. 56-63)."
+        ),
     ),
     Clause(
         "cped",
         "art_42",
         frozenset({Crime.ENFORCED_DISAPPEARANCE}),
-        "Convention on Enforced Disappearance art. 42(1)",
-        "Convention on Enforced Disappearance art. 42(1): negotiation, or the Convention's "
-        "procedures, then arbitration requested and six months without agreement on it.",
+        say("Convention on Enforced Disappearance art. 42(1)"),
+        say(
+            "Convention on Enforced Disappearance art. 42(1): negotiation, or the Convention's "
+            "procedures, then arbitration requested and six months without agreement on it."
+        ),
     ),
 )
 
@@ -122,10 +132,12 @@ def find_icj(facts: Facts, kb: KnowledgeBase, today: dt.date) -> ForumFinding:
     clauses = [c for c in CLAUSES if c.crimes & set(facts.crimes) and c.treaty in kb.treaties]
     if not clauses:
         draft.reasons.append(
-            "No treaty in the knowledge base with an ICJ clause covers "
-            f"{', '.join(c.value.replace('_', ' ') for c in facts.crimes)}; other routes "
-            "(declarations under Statute art. 36(2), special agreements, other treaties such "
-            "as CERD art. 22) are not recorded."
+            say(
+                "No treaty in the knowledge base with an ICJ clause covers %(crimes)s; other "
+                "routes (declarations under Statute art. 36(2), special agreements, other "
+                "treaties such as CERD art. 22) are not recorded.",
+                crimes=crime_list(facts.crimes),
+            )
         )
         return draft.finish()
     whole = situation_window(facts, today)
@@ -143,12 +155,16 @@ def find_icj(facts: Facts, kb: KnowledgeBase, today: dt.date) -> ForumFinding:
 def _state_conduct_at_issue(draft: Draft, facts: Facts) -> bool:
     if facts.state_responsibility is False:
         draft.reasons.append(
-            "The facts say state conduct is not at issue: the ICJ decides only disputes "
-            "between states, such as a state's responsibility for the crimes."
+            say(
+                "The facts say state conduct is not at issue: the ICJ decides only disputes "
+                "between states, such as a state's responsibility for the crimes."
+            )
         )
         return False
     if not facts.perpetrator_nationalities:
-        draft.reasons.append("No perpetrators' state is given, so there is no respondent state.")
+        draft.reasons.append(
+            say("No perpetrators' state is given, so there is no respondent state.")
+        )
         return False
     return True
 
@@ -169,29 +185,53 @@ def clause_open(
     name = state_name(kb, respondent)
     draft.cite(*record_sources(treaty, 1))
     if p is None or span is None:
-        draft.reasons.append(f"{name} is not a party to the {treaty.name_en}.")
+        draft.reasons.append(
+            say("%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty.name_en)
+        )
         return False
     if not bound_on(p, today):
-        draft.reasons.append(f"{name} is no longer bound by the {treaty.name_en} ({clause.label}).")
+        draft.reasons.append(
+            say(
+                "%(state)s is no longer bound by the %(treaty)s (%(clause)s).",
+                state=name,
+                treaty=treaty.name_en,
+                clause=clause.label,
+            )
+        )
         return False
     hit = span.clip(whole)
     if hit is None:
         draft.reasons.append(
-            f"The {treaty.name_en} binds {name} only from {span.start}, after the period; "
-            "its obligations are not retroactive (Croatia v. Serbia, 2015)."
+            say(
+                "The %(treaty)s binds %(state)s only from %(date)s, after the period; its "
+                "obligations are not retroactive (Croatia v. Serbia, 2015).",
+                treaty=treaty.name_en,
+                state=name,
+                date=span.start.isoformat(),
+            )
         )
         draft.cite(CROATIA_V_SERBIA)
         return False
     if clause.reservation in p.reservations:
         draft.reasons.append(
-            f"{name} made a reservation to {clause.label}: it cannot be brought before the "
-            "ICJ under it without its consent."
+            say(
+                "%(state)s made a reservation to %(clause)s: it cannot be brought before the "
+                "ICJ under it without its consent.",
+                state=name,
+                clause=clause.label,
+            )
         )
         draft.cite(RESERVATION_CASES)
         return False
     applicants = candidate_applicants(facts, kb, clause, respondent, today)
     if not applicants:
-        draft.reasons.append(f"No other party to the {treaty.name_en} can invoke {clause.label}.")
+        draft.reasons.append(
+            say(
+                "No other party to the %(treaty)s can invoke %(clause)s.",
+                treaty=treaty.name_en,
+                clause=clause.label,
+            )
+        )
         return False
     _record_clause(draft, facts, kb, clause, respondent, span, hit, whole, applicants)
     return True
@@ -208,27 +248,64 @@ def _record_clause(
     whole: Window,
     applicants: list[str],
 ) -> None:
-    name = state_name(kb, respondent)
-    shown = names(kb, applicants[:SHOWN_CANDIDATES])
-    more = (
-        f" and {len(applicants) - SHOWN_CANDIDATES} more"
-        if len(applicants) > SHOWN_CANDIDATES
-        else ""
-    )
     draft.bases.extend([f"{clause.basis}:{respondent}", "erga_omnes_partes"])
-    treaty = kb.treaties[clause.treaty].name_en
     draft.reasons.append(
-        f"{name} has been bound by the {treaty} since {span.start}, without a reservation to "
-        f"{clause.label}. Any other party without such a reservation can bring the case, because the "
-        f"obligations are owed to all parties: {len(applicants)} states could, e.g. {shown}{more}."
+        _erga_omnes_reason(
+            state_name(kb, respondent),
+            kb.treaties[clause.treaty].name_en,
+            span.start,
+            clause.label,
+            names(kb, applicants[:SHOWN_CANDIDATES]),
+            len(applicants),
+        )
     )
     draft.cite(GAMBIA_V_MYANMAR if clause.treaty == "genocide_convention" else BELGIUM_V_SENEGAL)
     if hit != whole:
-        draft.conditions.append(f"Under {clause.label}, only conduct {hit} can be judged.")
+        draft.conditions.append(
+            say(
+                "Under %(clause)s, only conduct %(period)s can be judged.",
+                clause=clause.label,
+                period=hit.words(),
+            )
+        )
         draft.cite(CROATIA_V_SERBIA)
     if clause.preconditions:
         draft.conditions.append(clause.preconditions)
     draft.candidate_states.extend(applicants)
+
+
+def _erga_omnes_reason(
+    name: str, treaty: str, since: dt.date, label: Message, shown: str, count: int
+) -> Message:
+    """The respondent is bound without a reservation, so any other party (`count` of
+    them, the first `shown` by name) can apply."""
+    params = {"state": name, "treaty": treaty, "date": since.isoformat(), "clause": label}
+    if count > SHOWN_CANDIDATES:
+        return say_plural(
+            "%(state)s has been bound by the %(treaty)s since %(date)s, without a reservation "
+            "to %(clause)s. Any other party without such a reservation can bring the case, "
+            "because the obligations are owed to all parties: %(count)d state could, e.g. "
+            "%(shown)s and %(more)d more.",
+            "%(state)s has been bound by the %(treaty)s since %(date)s, without a reservation "
+            "to %(clause)s. Any other party without such a reservation can bring the case, "
+            "because the obligations are owed to all parties: %(count)d states could, e.g. "
+            "%(shown)s and %(more)d more.",
+            count,
+            shown=shown,
+            more=count - SHOWN_CANDIDATES,
+            **params,
+        )
+    return say_plural(
+        "%(state)s has been bound by the %(treaty)s since %(date)s, without a reservation to "
+        "%(clause)s. Any other party without such a reservation can bring the case, because "
+        "the obligations are owed to all parties: %(count)d state could, e.g. %(shown)s.",
+        "%(state)s has been bound by the %(treaty)s since %(date)s, without a reservation to "
+        "%(clause)s. Any other party without such a reservation can bring the case, because "
+        "the obligations are owed to all parties: %(count)d states could, e.g. %(shown)s.",
+        count,
+        shown=shown,
+        **params,
+    )
 
 
 def candidate_applicants(
@@ -246,26 +323,38 @@ def candidate_applicants(
     return [*hosts, *sorted(s for s in found if s not in hosts)]
 
 
-def _open(draft: Draft, facts: Facts, kb: KnowledgeBase, opened: list[str]) -> None:
+def _open(draft: Draft, facts: Facts, kb: KnowledgeBase, opened: list[Message]) -> None:
     respondents = names(kb, facts.perpetrator_nationalities)
     draft.status = ForumStatus.AVAILABLE
     draft.strength = 70
     draft.conditions.append(
-        f"A dispute must exist when the case is filed: the applicant should first put its "
-        f"claim to {respondents} (The Gambia v. Myanmar, 2022, paras. 63-77). Where a case is "
-        "already pending, other parties can intervene (Statute art. 63)."
+        say(
+            "A dispute must exist when the case is filed: the applicant should first put its "
+            "claim to %(states)s (The Gambia v. Myanmar, 2022, paras. 63-77). Where a case is "
+            "already pending, other parties can intervene (Statute art. 63).",
+            states=respondents,
+        )
     )
     draft.reasons.append(
-        "Victims are not parties at the ICJ: they take part by giving evidence through the "
-        "applicant state; the Court can order provisional measures quickly (Statute art. 41)."
+        say(
+            "Victims are not parties at the ICJ: they take part by giving evidence through the "
+            "applicant state; the Court can order provisional measures quickly (Statute art. "
+            "41)."
+        )
     )
     if facts.state_responsibility is None:
         draft.status = ForumStatus.CONDITIONAL
         draft.strength = 50
         draft.conditions.append(
-            f"The facts do not say whether state conduct is at issue: this assumes the crimes "
-            f"are attributable to {respondents}, or that it failed to prevent or punish them."
+            say(
+                "The facts do not say whether state conduct is at issue: this assumes the crimes "
+                "are attributable to %(states)s, or that it failed to prevent or punish them.",
+                states=respondents,
+            )
         )
-    labels = " and ".join(dict.fromkeys(opened))
     draft.ask_kind = ask_kind(kb, "icj_case")
-    draft.ask_title = f"Ask a state party to bring {respondents} before the ICJ under {labels}"
+    draft.ask_title = say(
+        "Ask a state party to bring %(states)s before the ICJ under %(clauses)s",
+        states=respondents,
+        clauses=all_of(list(dict.fromkeys(opened))),
+    )

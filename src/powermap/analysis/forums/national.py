@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from powermap.analysis.forums.common import (
     Draft,
     Window,
+    any_of,
     ask_kind,
-    names,
+    crime_list,
     record_sources,
+    situation_about,
     situation_window,
     state_name,
+    then,
 )
 from powermap.domain.forums import (
     PERSONAL_IMMUNITY_ROLES,
@@ -26,8 +29,10 @@ from powermap.domain.forums import (
     ForumFamily,
     ForumFinding,
     ForumStatus,
+    SuspectRole,
     VictimRole,
 )
+from powermap.domain.messages import Message, joined, say
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import Jurisdiction
 
@@ -56,6 +61,12 @@ ROLES_BY_PARTICIPATION: dict[str, tuple[VictimRole, ...]] = {
 }
 PRESENCE_LINKS = frozenset({"presence", "presence_or_residence"})
 MAX_CASES_SHOWN = 3
+IMMUNE_ROLE_WORDS = {
+    SuspectRole.HEAD_OF_STATE: say("head of state"),
+    SuspectRole.HEAD_OF_GOVERNMENT: say("head of government"),
+    SuspectRole.FOREIGN_MINISTER: say("foreign minister"),
+}
+"""The offices with personal immunity, as words within a sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +76,7 @@ class LinkCheck:
     crimes: tuple[Crime, ...]
     link: str
     met: bool
-    text: str
+    text: Message
 
 
 def find_national(facts: Facts, kb: KnowledgeBase, today: dt.date) -> list[ForumFinding]:
@@ -92,13 +103,16 @@ def national_finding(
     foreign courts while in office (Arrest Warrant, 2002).
     """
     iso2 = jurisdiction.id
-    draft = Draft(f"national:{iso2}", f"Courts of {state_name(kb, iso2)}", ForumFamily.NATIONAL)
+    draft = Draft(f"national:{iso2}", courts_of(kb, iso2), ForumFamily.NATIONAL)
     draft.cite(f"{jurisdiction.legal_basis}", *record_sources(jurisdiction))
     covered = [c for c in facts.crimes if c.value in jurisdiction.crimes]
     if not covered:
         draft.reasons.append(
-            f"Its law, as recorded, does not make {crime_list(facts.crimes)} crimes under "
-            "international law; conduct may still be prosecutable as ordinary crimes."
+            say(
+                "Its law, as recorded, does not make %(crimes)s crimes under international law; "
+                "conduct may still be prosecutable as ordinary crimes.",
+                crimes=crime_list(facts.crimes),
+            )
         )
         return draft.finish()
     if not temporal_rule(draft, jurisdiction, situation_window(facts, today)):
@@ -112,9 +126,9 @@ def national_finding(
     return draft.finish()
 
 
-def crime_list(crimes: tuple[Crime, ...] | list[Crime]) -> str:
-    """`genocide, crimes against humanity`."""
-    return ", ".join(c.value.replace("_", " ") for c in crimes)
+def courts_of(kb: KnowledgeBase, iso2: str) -> Message:
+    """The forum's name: `Courts of Germany (DE)`."""
+    return say("Courts of %(state)s", state=state_name(kb, iso2))
 
 
 def temporal_rule(draft: Draft, jurisdiction: Jurisdiction, whole: Window) -> bool:
@@ -125,19 +139,32 @@ def temporal_rule(draft: Draft, jurisdiction: Jurisdiction, whole: Window) -> bo
     if temporal is None:
         return True
     if temporal.statute_of_limitations:
-        draft.reasons.append(f"Limitation: {temporal.statute_of_limitations}")
+        draft.reasons.append(
+            say("Limitation: %(limitation)s", limitation=temporal.statute_of_limitations)
+        )
     start = temporal.not_before
-    note = f" {temporal.note}" if temporal.note else ""
     if start is None or start <= whole.start:
         return True
     if whole.end < start:
         draft.reasons.append(
-            f"Its law on these crimes applies from {start}; the whole period is earlier.{note}"
+            then(
+                say(
+                    "Its law on these crimes applies from %(date)s; the whole period is earlier.",
+                    date=start.isoformat(),
+                ),
+                temporal.note,
+            )
         )
         return False
     draft.conditions.append(
-        f"Its law on these crimes applies from {start}: earlier conduct is outside it (older "
-        f"law or ordinary crimes may reach it).{note}"
+        then(
+            say(
+                "Its law on these crimes applies from %(date)s: earlier conduct is outside it "
+                "(older law or ordinary crimes may reach it).",
+                date=start.isoformat(),
+            ),
+            temporal.note,
+        )
     )
     return True
 
@@ -152,27 +179,42 @@ def direct_links(
     found = False
     if iso2 in facts.territory:
         draft.bases.append(f"territorial:{iso2}")
-        draft.reasons.append(f"The conduct or its effects took place on its territory ({crimes}).")
+        draft.reasons.append(
+            say(
+                "The conduct or its effects took place on its territory (%(crimes)s).",
+                crimes=crimes,
+            )
+        )
         draft.strength += 70
         found = True
     if jurisdiction.active_nationality and iso2 in facts.perpetrator_nationalities:
         draft.bases.append(f"nationality:{iso2}")
         draft.reasons.append(
-            f"Perpetrators are its nationals and its law reaches its nationals abroad ({crimes})."
+            say(
+                "Perpetrators are its nationals and its law reaches its nationals abroad "
+                "(%(crimes)s).",
+                crimes=crimes,
+            )
         )
         draft.strength += 65 if not found else 5
         found = True
     if jurisdiction.passive_personality and iso2 in facts.victim_nationalities:
         draft.bases.append(f"passive_personality:{iso2}")
         draft.reasons.append(
-            f"Victims are its nationals and its law reaches crimes against its nationals abroad ({crimes})."
+            say(
+                "Victims are its nationals and its law reaches crimes against its nationals "
+                "abroad (%(crimes)s).",
+                crimes=crimes,
+            )
         )
         draft.strength += 60 if not found else 5
         found = True
     if found and iso2 in facts.perpetrator_nationalities and facts.state_responsibility:
         draft.conditions.append(
-            "Its own state's conduct is at issue: a case depends on its prosecutors and courts "
-            "being willing and independent."
+            say(
+                "Its own state's conduct is at issue: a case depends on its prosecutors and "
+                "courts being willing and independent."
+            )
         )
         draft.strength -= 30
     return found
@@ -193,10 +235,19 @@ def universal_status(
     for check in checks:
         # An unmet link is still a basis in law; its condition says what must happen.
         draft.bases.append(f"universal:{check.link}")
-        line = f"Universal jurisdiction over {crime_list(check.crimes)}: {check.text}"
+        line = say(
+            "Universal jurisdiction over %(crimes)s: %(rule)s",
+            crimes=crime_list(check.crimes),
+            rule=check.text,
+        )
         (draft.reasons if check.met else draft.conditions).append(line)
     if jurisdiction.prosecutorial_discretion and checks:
-        draft.reasons.append(f"Prosecutorial discretion: {jurisdiction.prosecutorial_discretion}")
+        draft.reasons.append(
+            say(
+                "Prosecutorial discretion: %(discretion)s",
+                discretion=jurisdiction.prosecutorial_discretion,
+            )
+        )
     met = [c for c in checks if c.met]
     if met and direct:
         return ForumStatus.AVAILABLE
@@ -204,9 +255,12 @@ def universal_status(
         draft.strength += 45 + (15 if any(c.link in PRESENCE_LINKS for c in met) else 0)
         if jurisdiction.id not in facts.suspect_locations:
             draft.conditions.append(
-                f"No suspect is known to be in {state_name(kb, jurisdiction.id)}: prosecutors "
-                "usually open a full case only when a suspect is present or expected, though a "
-                "structural investigation can preserve evidence, and arrest needs presence."
+                say(
+                    "No suspect is known to be in %(state)s: prosecutors usually open a full case "
+                    "only when a suspect is present or expected, though a structural "
+                    "investigation can preserve evidence, and arrest needs presence.",
+                    state=state_name(kb, jurisdiction.id),
+                )
             )
             draft.strength -= 10
         return ForumStatus.AVAILABLE
@@ -215,8 +269,11 @@ def universal_status(
         return ForumStatus.CONDITIONAL
     if not direct:
         draft.reasons.append(
-            f"No territorial, nationality or universal basis for {crime_list(covered)}: its "
-            "recorded universal-jurisdiction rules do not cover these crimes."
+            say(
+                "No territorial, nationality or universal basis for %(crimes)s: its recorded "
+                "universal-jurisdiction rules do not cover these crimes.",
+                crimes=crime_list(covered),
+            )
         )
     return ForumStatus.UNAVAILABLE
 
@@ -226,58 +283,60 @@ def link_checks(
 ) -> list[LinkCheck]:
     """For each crime, the best universal rule: a met rule wins over an unmet one, and
     among unmet rules the one asking least. Crimes are grouped by the rule chosen."""
-    chosen: dict[tuple[str, bool, str], list[Crime]] = {}
+    located = jurisdiction.id in facts.suspect_locations
+    chosen: dict[tuple[str, bool, str | None], list[Crime]] = {}
     for crime in covered:
         options = [
-            check_link(facts, kb, jurisdiction, rule.link, rule.note)
+            (link_met(rule.link, located=located), rule.link, rule.note)
             for rule in jurisdiction.universal
             if crime.value in rule.crimes
         ]
         if not options:
             continue
-        best = min(options, key=lambda o: (not o[0], LINK_ORDER.index(o[1])))
-        chosen.setdefault((best[1], best[0], best[2]), []).append(crime)
+        met, link, note = min(options, key=lambda o: (not o[0], LINK_ORDER.index(o[1])))
+        chosen.setdefault((link, met, note), []).append(crime)
+    name = state_name(kb, jurisdiction.id)
     return [
-        LinkCheck(tuple(crimes), link, met, text) for (link, met, text), crimes in chosen.items()
+        LinkCheck(tuple(crimes), link, met, link_text(link, name, note, located=located))
+        for (link, met, note), crimes in chosen.items()
     ]
 
 
 LINK_ORDER = ("none", "presence_or_residence", "presence", "residence")
 
 
-def check_link(
-    facts: Facts, kb: KnowledgeBase, jurisdiction: Jurisdiction, link: str, note: str | None
-) -> tuple[bool, str, str]:
-    """(met, link, explanation) for one link requirement against `suspect_locations`.
+def link_met(link: str, *, located: bool) -> bool:
+    """Whether one link requirement is met, given whether a suspect is (or travels) there.
 
     `none`: always met. `presence` and `presence_or_residence`: met when a suspect is, or
     travels, there. `residence`: never certain from the facts, since a visit is not
     residence, so it stays a condition.
     """
-    name = state_name(kb, jurisdiction.id)
-    located = jurisdiction.id in facts.suspect_locations
-    extra = f" ({note})" if note else ""
+    return link == "none" or (link in PRESENCE_LINKS and located)
+
+
+def link_text(link: str, name: str, note: str | None, *, located: bool) -> Message:
+    """The link requirement explained, with the record's note in brackets."""
+    text = _link_text(link, name, located=located)
+    return joined([text, f"({note})"], " ") if note else text
+
+
+def _link_text(link: str, name: str, *, located: bool) -> Message:
     if link == "none":
-        return True, link, f"its law requires no link to {name}.{extra}"
+        return say("its law requires no link to %(state)s.", state=name)
     if link in PRESENCE_LINKS:
         if located:
-            return (
-                True,
-                link,
-                f"its law requires a suspect's presence, and a suspect is or travels there.{extra}",
-            )
-        wanted = "is present in or lives in" if link == "presence_or_residence" else "is present in"
-        return False, link, f"only if a suspect {wanted} {name}.{extra}"
+            return say("its law requires a suspect's presence, and a suspect is or travels there.")
+        if link == "presence_or_residence":
+            return say("only if a suspect is present in or lives in %(state)s.", state=name)
+        return say("only if a suspect is present in %(state)s.", state=name)
     if located:
-        return (
-            False,
-            link,
-            (
-                f"only if a suspect habitually resides in {name}; the facts place a suspect there, "
-                f"but a visit is not residence.{extra}"
-            ),
+        return say(
+            "only if a suspect habitually resides in %(state)s; the facts place a suspect "
+            "there, but a visit is not residence.",
+            state=name,
         )
-    return False, link, f"only if a suspect comes to live in {name}.{extra}"
+    return say("only if a suspect comes to live in %(state)s.", state=name)
 
 
 def immunity_status(
@@ -296,17 +355,24 @@ def immunity_status(
     if not immune:
         return status
     draft.cite(ARREST_WARRANT)
-    roles = " or ".join(r.value.replace("_", " ") for r in immune)
+    roles = any_of([IMMUNE_ROLE_WORDS[r] for r in immune])
     if len(immune) < len(facts.suspect_roles):
         draft.conditions.append(
-            f"Personal immunity: a serving {roles} cannot be prosecuted before "
-            f"the courts of {state_name(kb, iso2)} while in office; a case can proceed against "
-            "the other suspects."
+            say(
+                "Personal immunity: a serving %(roles)s cannot be prosecuted before the courts of "
+                "%(state)s while in office; a case can proceed against the other suspects.",
+                roles=roles,
+                state=state_name(kb, iso2),
+            )
         )
         return status
     draft.conditions.append(
-        f"Personal immunity: every suspect named is a serving {roles}, immune before "
-        f"the courts of {state_name(kb, iso2)} until they leave office."
+        say(
+            "Personal immunity: every suspect named is a serving %(roles)s, immune before the "
+            "courts of %(state)s until they leave office.",
+            roles=roles,
+            state=state_name(kb, iso2),
+        )
     )
     draft.strength -= 20
     return ForumStatus.CONDITIONAL
@@ -324,23 +390,31 @@ def describe_participation(
     if VictimRole.CIVIL_PARTY in draft.victim_roles:
         draft.strength += 5
     if jurisdiction.victim_participation_text:
-        draft.reasons.append(f"Victims' role: {jurisdiction.victim_participation_text}")
+        draft.reasons.append(
+            say("Victims' role: %(text)s", text=jurisdiction.victim_participation_text)
+        )
     units = "; ".join(u.name for u in jurisdiction.units)
     if jurisdiction.id in facts.victim_residences:
-        where = f" to {units}" if units else ""
+        name = state_name(kb, jurisdiction.id)
         draft.reasons.append(
-            f"Victims live in {state_name(kb, jurisdiction.id)}: they can report and give evidence{where}."
+            say(
+                "Victims live in %(state)s: they can report and give evidence to %(units)s.",
+                state=name,
+                units=units,
+            )
+            if units
+            else say("Victims live in %(state)s: they can report and give evidence.", state=name)
         )
         draft.strength += 5
     elif units:
-        draft.reasons.append(f"Specialised units: {units}.")
+        draft.reasons.append(say("Specialised units: %(units)s.", units=units))
     # The most recent cases show best how the law works today.
     cases = sorted(jurisdiction.notable_cases, key=lambda c: -(c.year or 0))[:MAX_CASES_SHOWN]
     if cases:
         listed = "; ".join(f"{c.name} ({c.year})" if c.year else c.name for c in cases)
-        draft.reasons.append(f"Precedents: {listed}.")
+        draft.reasons.append(say("Precedents: %(cases)s.", cases=listed))
     if facts.suspect_roles and jurisdiction.immunities:
-        draft.reasons.append(f"Immunities: {jurisdiction.immunities}")
+        draft.reasons.append(say("Immunities: %(text)s", text=jurisdiction.immunities))
         draft.cite(FUNCTIONAL_IMMUNITY)
 
 
@@ -351,36 +425,48 @@ def suggest_national_ask(
     for crimes on the state's own territory."""
     if draft.status is ForumStatus.UNAVAILABLE:
         return
-    about = facts.situation or f"crimes in {names(kb, facts.territory)}"
+    about = situation_about(facts, kb)
     if extraterritorial:
         draft.ask_kind = ask_kind(kb, "universal_jurisdiction_complaint")
-        draft.ask_title = f"File a criminal complaint in {state_name(kb, iso2)} about {about}"
+        draft.ask_title = say(
+            "File a criminal complaint in %(state)s about %(about)s",
+            state=state_name(kb, iso2),
+            about=about,
+        )
     else:
         draft.ask_kind = ask_kind(kb, "share_information_investigators")
-        draft.ask_title = f"Give evidence to investigators in {state_name(kb, iso2)} about {about}"
+        draft.ask_title = say(
+            "Give evidence to investigators in %(state)s about %(about)s",
+            state=state_name(kb, iso2),
+            about=about,
+        )
 
 
 def unrecorded_state(facts: Facts, kb: KnowledgeBase, iso2: str) -> ForumFinding:
     """A territorial or perpetrators' state whose law the knowledge base does not record:
     territorial and nationality jurisdiction exist in principle, but whether its law
     covers these crimes, and whether its courts would act, must be checked."""
-    draft = Draft(f"national:{iso2}", f"Courts of {state_name(kb, iso2)}", ForumFamily.NATIONAL)
+    draft = Draft(f"national:{iso2}", courts_of(kb, iso2), ForumFamily.NATIONAL)
     if iso2 in facts.territory:
         draft.bases.append(f"territorial:{iso2}")
     if iso2 in facts.perpetrator_nationalities:
         draft.bases.append(f"nationality:{iso2}")
     draft.status = ForumStatus.CONDITIONAL
     draft.reasons.append(
-        "Every state may try crimes on its territory or by its nationals; the knowledge base "
-        "has no record of this state's law on international crimes."
+        say(
+            "Every state may try crimes on its territory or by its nationals; the knowledge "
+            "base has no record of this state's law on international crimes."
+        )
     )
     draft.conditions.append(
-        "Check whether its law covers these crimes and whether its courts are independent "
-        "and willing to act."
+        say(
+            "Check whether its law covers these crimes and whether its courts are independent "
+            "and willing to act."
+        )
     )
     if iso2 in facts.perpetrator_nationalities and facts.state_responsibility:
         draft.conditions.append(
-            "Its own state's conduct is at issue: its officials may be the suspects."
+            say("Its own state's conduct is at issue: its officials may be the suspects.")
         )
     draft.roles([VictimRole.WITNESS])
     draft.strength = 20

@@ -14,6 +14,7 @@ from powermap.analysis.forums.common import (
     ask_kind,
     names,
     record_sources,
+    situation_about,
 )
 from powermap.domain.forums import (
     Facts,
@@ -22,6 +23,7 @@ from powermap.domain.forums import (
     ForumStatus,
     VictimRole,
 )
+from powermap.domain.messages import say
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import Mechanism, SanctionsRegime
 
@@ -77,40 +79,55 @@ def tribunal_finding(
     draft = Draft(mechanism.id, mechanism.name_en, ForumFamily.SPECIAL_TRIBUNAL)
     draft.cite(mechanism.instrument, *record_sources(mechanism))
     draft.bases.append(f"mandate:{mechanism.id}")
-    draft.reasons.append(f"Mandate: {mechanism.mandate}")
+    draft.reasons.append(say("Mandate: %(mandate)s", mandate=mechanism.mandate))
     draft.reasons.append(mechanism.description)
     draft.roles([VictimRole(r) for r in mechanism.victim_roles])
-    about = facts.situation or f"crimes in {names(kb, facts.territory)}"
+    about = situation_about(facts, kb)
     if _closed(mechanism, today):
-        draft.reasons.append(f"It closed on {mechanism.closed}.")
+        draft.reasons.append(say("It closed on %(date)s.", date=str(mechanism.closed)))
         draft.status = ForumStatus.UNAVAILABLE
         return draft.finish()
     started = mechanism.operational_from
     if started is None or started > today:
         draft.status = ForumStatus.CONDITIONAL
-        when = f"from {started}" if started else "once it is operational"
         draft.conditions.append(
-            f"It can hear cases only {when}; the knowledge base records no operational start "
-            "before today. Check its statute for its temporal and personal jurisdiction."
+            say(
+                "It can hear cases only from %(date)s; the knowledge base records no "
+                "operational start before today. Check its statute for its temporal and "
+                "personal jurisdiction.",
+                date=started.isoformat(),
+            )
+            if started
+            else say(
+                "It can hear cases only once it is operational; the knowledge base records no "
+                "operational start before today. Check its statute for its temporal and "
+                "personal jurisdiction."
+            )
         )
         draft.strength = 45
         draft.ask_kind = ask_kind(kb, "ad_hoc_tribunal")
-        draft.ask_title = f"Ask states to join, fund and staff the {mechanism.name_en}"
+        draft.ask_title = say(
+            "Ask states to join, fund and staff the %(tribunal)s", tribunal=mechanism.name_en
+        )
         return draft.finish()
-    draft.conditions.append("Check its statute for its temporal and personal jurisdiction.")
+    draft.conditions.append(say("Check its statute for its temporal and personal jurisdiction."))
     if mechanism.mechanism_type == "residual_mechanism":
         # It carries on the closed tribunals' cases and cannot indict anyone new.
         draft.status = ForumStatus.CONDITIONAL
         draft.conditions.append(
-            "A residual mechanism tries only persons the former tribunals indicted; it cannot "
-            "bring new indictments (except for contempt)."
+            say(
+                "A residual mechanism tries only persons the former tribunals indicted; it "
+                "cannot bring new indictments (except for contempt)."
+            )
         )
         draft.strength = 40
     else:
         draft.status = ForumStatus.AVAILABLE
         draft.strength = 75
     draft.ask_kind = ask_kind(kb, "share_information_investigators")
-    draft.ask_title = f"Give evidence on {about} to the {mechanism.name_en}"
+    draft.ask_title = say(
+        "Give evidence on %(about)s to the %(body)s", about=about, body=mechanism.name_en
+    )
     return draft.finish()
 
 
@@ -122,24 +139,30 @@ def mechanism_finding(
     draft = Draft(f"mechanism:{mechanism.id}", mechanism.name_en, ForumFamily.MECHANISM)
     draft.cite(mechanism.instrument, *record_sources(mechanism))
     draft.bases.append(f"mandate:{mechanism.id}")
-    draft.reasons.append(f"Mandate: {mechanism.mandate}")
+    draft.reasons.append(say("Mandate: %(mandate)s", mandate=mechanism.mandate))
     draft.roles([VictimRole(r) for r in mechanism.victim_roles])
     started = mechanism.operational_from
     draft.status = ForumStatus.CONDITIONAL if started and started > today else ForumStatus.AVAILABLE
     if started and started > today:
-        draft.conditions.append(f"It starts work on {started}.")
-    about = facts.situation or f"crimes in {names(kb, facts.territory)}"
+        draft.conditions.append(say("It starts work on %(date)s.", date=started.isoformat()))
+    about = situation_about(facts, kb)
     if mechanism.shares_evidence:
         draft.reasons.append(
-            "It shares evidence with prosecutors and courts, so testimony given to it can "
-            "support cases in the forums above."
+            say(
+                "It shares evidence with prosecutors and courts, so testimony given to it can "
+                "support cases in the forums above."
+            )
         )
         draft.strength = 30
         draft.ask_kind = ask_kind(kb, "share_information_investigators")
-        draft.ask_title = f"Give evidence on {about} to the {mechanism.name_en}"
+        draft.ask_title = say(
+            "Give evidence on %(about)s to the %(body)s", about=about, body=mechanism.name_en
+        )
     else:
         draft.strength = 25
-        draft.ask_title = f"Register victims' claims or cases with the {mechanism.name_en}"
+        draft.ask_title = say(
+            "Register victims' claims or cases with the %(body)s", body=mechanism.name_en
+        )
     return draft.finish()
 
 
@@ -167,19 +190,30 @@ def sanctions_finding(facts: Facts, kb: KnowledgeBase, regime: SanctionsRegime) 
     draft.cite(regime.instrument, *record_sources(regime, 1))
     draft.bases.append(f"thematic_sanctions:{regime.jurisdiction}")
     grounds = regime.grounds if isinstance(regime.grounds, str) else "; ".join(regime.grounds)
-    draft.reasons.append(f"Grounds: {grounds}")
-    draft.reasons.append(f"Decided by: {regime.deciding_authority}.")
+    draft.reasons.append(say("Grounds: %(grounds)s", grounds=grounds))
+    draft.reasons.append(say("Decided by: %(authority)s.", authority=regime.deciding_authority))
     if regime.evidence_submission:
         submission = regime.evidence_submission
         text = submission if isinstance(submission, str) else "; ".join(submission)
-        draft.reasons.append(f"How to submit evidence: {text}")
+        draft.reasons.append(say("How to submit evidence: %(how)s", how=text))
     draft.conditions.append(
-        "Listings are political decisions that need solid, person-specific evidence and can "
-        "be challenged in court."
+        say(
+            "Listings are political decisions that need solid, person-specific evidence and "
+            "can be challenged in court."
+        )
     )
     draft.strength = 20
     whose = names(kb, facts.perpetrator_nationalities)
-    perpetrators = f"perpetrators from {whose}" if whose else "the perpetrators"
     draft.ask_kind = ask_kind(kb, "targeted_sanctions")
-    draft.ask_title = f"Ask for {perpetrators} to be listed under the {regime.name_en}"
+    draft.ask_title = (
+        say(
+            "Ask for perpetrators from %(states)s to be listed under the %(regime)s",
+            states=whose,
+            regime=regime.name_en,
+        )
+        if whose
+        else say(
+            "Ask for the perpetrators to be listed under the %(regime)s", regime=regime.name_en
+        )
+    )
     return draft.finish()

@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, Query
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,6 +34,7 @@ from powermap.domain.forums import (
     ForumFinding,
     ForumStatus,
 )
+from powermap.domain.messages import Message
 from powermap.domain.vocab import Role
 from powermap.formats.facts_yaml import STATE_LIST_KEYS, FactsFileError, parse_facts
 from powermap.formats.problems import Problem
@@ -266,14 +267,20 @@ def _decider(kb: KnowledgeBase, ask_kind: str) -> str:
     return deciders[0] if len(deciders) == 1 and deciders[0] in kb.bodies else ""
 
 
+def _said(text: str) -> str:
+    """A sentence of the forum finder in the current language (names stay as they are)."""
+    return text.translated(_, ngettext) if isinstance(text, Message) else text
+
+
 def _ask_notes(finding: ForumFinding, today: dt.date, results_url: str) -> str:
     lines = [
         _("Suggested by the forum finder on %(date)s: %(forum)s (%(status)s).")
-        % {"date": today.isoformat(), "forum": finding.name, "status": STATUS_BADGES[finding.status]},
+        % {"date": today.isoformat(), "forum": _said(finding.name),
+           "status": STATUS_BADGES[finding.status]},
         _("Legal basis: %(bases)s") % {"bases": ", ".join(finding.bases) or "-"},
     ]  # fmt: skip
     if finding.conditions:
-        lines += [_("Conditions still to meet:"), *(f"- {c}" for c in finding.conditions)]
+        lines += [_("Conditions still to meet:"), *(f"- {_said(c)}" for c in finding.conditions)]
     lines += [_("The findings: %(url)s") % {"url": results_url}, _(LEGAL_INFORMATION_NOTICE)]
     return "\n".join(lines)
 
