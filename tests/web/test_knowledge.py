@@ -46,3 +46,12 @@ def test_it_links_to_a_knowledge_actor_not_yet_on_the_map(bob: Client, slug: str
     assert Relationship.objects.filter(source__key="brouk",
                                        target__key="body:european_parliament").exists()  # fmt: skip
     assert Actor.objects.get(key="body:european_parliament").reference
+
+
+def test_it_warns_where_our_list_of_parties_is_incomplete(carol: Client, slug: str) -> None:
+    """Kampala: 49 ratifications reported, fewer identified; an unlisted state may be one."""
+    indonesia = carol.get(f"/w/{slug}/kb/state:ID/").content.decode()
+    assert "not a party" in indonesia
+    assert indonesia.count("Our list of parties is incomplete") == 2  # Kampala, Genocide Conv.
+    germany = carol.get(f"/w/{slug}/kb/state:DE/").content.decode()
+    assert "Our list of parties is incomplete" not in germany  # a party to both

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from powermap.domain.vocab import Role
@@ -23,6 +24,12 @@ from powermap.web.decorators import workspace_view
 # Knowledge kinds that are actors on a map, and the prefix of their reference ids.
 ACTOR_PREFIX = {"state": "state", "body": "body", "mechanism": "mechanism", "organisation": "org"}
 AREAS = list(ATTR_BY_KIND)
+TREATY_STATUS_LABELS = {
+    "party": gettext_noop("party"),
+    "signatory": gettext_noop("signatory"),
+    "withdrawn": gettext_noop("withdrawn"),
+    "none": gettext_noop("not a party"),
+}
 
 
 def _ref(kind: str, rid: str) -> str:
@@ -76,12 +83,28 @@ def kb_record(request: HttpRequest, viewer: Viewer, ref: str) -> HttpResponse:
     return render(request, "web/knowledge/record.html", context)
 
 
+def _incomplete(missing: int) -> str:
+    """Why "not a party" may be wrong: our list of parties is known to be short."""
+    if not missing:
+        return ""
+    return ngettext(
+        "Our list of parties is incomplete: %(count)d party is not identified. Check the "
+        "depositary before relying on this.",
+        "Our list of parties is incomplete: %(count)d parties are not identified. Check the "
+        "depositary before relying on this.",
+        missing,
+    ) % {"count": missing}
+
+
 def _state_facts(kb: Any, iso2: str) -> dict[str, Any]:
     today = timezone.localdate()
     treaties = []
     for treaty_id, treaty in sorted(kb.treaties.items()):
         participant = kb.treaty_status(iso2, treaty_id, on=today)
+        missing = kb.unidentified_parties(treaty_id) if participant.status == "none" else 0
         treaties.append({"id": treaty_id, "name": _name(treaty), "p": participant,
+                         "status": _(TREATY_STATUS_LABELS[participant.status]),
+                         "caveat": _incomplete(missing),
                          "source": treaty.sources[0].url if treaty.sources else None,
                          "as_of": treaty.as_of})  # fmt: skip
     memberships = [
