@@ -37,6 +37,15 @@ def test_it_draws_an_ego_view(alice: Client, slug: str) -> None:
     assert "survivors" in {n["key"] for n in two["nodes"]}
 
 
+def test_it_keeps_the_highlighted_path_through_the_filters(alice: Client, slug: str) -> None:
+    page = alice.get(f"/w/{slug}/network/?ego=uk-desk&hops=2&path=survivors,brouk,uk-desk")
+    html = page.content.decode()
+    assert '<input type="hidden" name="path" value="survivors,brouk,uk-desk">' in html
+    assert "survivors → brouk → uk-desk" in html
+    assert 'href="?ego=uk-desk&amp;hops=2"' in html  # the way back, filters kept
+    assert 'name="path"' not in alice.get(f"/w/{slug}/network/?ego=uk-desk").content.decode()
+
+
 def test_it_saves_dragged_positions(bob: Client, carol: Client, slug: str) -> None:
     actor = Actor.objects.get(key="brouk")
     url = f"/w/{slug}/network/positions/"

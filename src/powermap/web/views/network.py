@@ -33,7 +33,16 @@ def network(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     return render(request, "web/network/network.html",
                   {"viewer": viewer, "form": form, "labels": labels,
                    "tags": viewer.workspace.tags.values_list("name", flat=True),
-                   "ego": request.GET.get("ego", ""), "hops": request.GET.get("hops", "1")})  # fmt: skip
+                   "ego": request.GET.get("ego", ""), "hops": request.GET.get("hops", "1"),
+                   "path": _path_keys(request.GET.get("path")),
+                   "without_path": _without(request, "path")})  # fmt: skip
+
+
+def _without(request: HttpRequest, name: str) -> str:
+    """The page's query string without one parameter."""
+    query = request.GET.copy()
+    query.pop(name, None)
+    return query.urlencode()
 
 
 @workspace_view()
@@ -83,9 +92,14 @@ def _default_ego(actors: Any) -> str:
     return first.key if first else ""
 
 
+def _path_keys(path: str | None) -> list[str]:
+    """The actor ids of a path to highlight (`?path=a,b,c`, from an ask's page)."""
+    return [k for k in (path or "").split(",") if k][:MAX_PATH]
+
+
 def _path_ids(actors: Any, path: str | None) -> set[int]:
-    """The actors of a path to highlight (`?path=a,b,c`, from an ask's page), however far."""
-    keys = [k for k in (path or "").split(",") if k][:MAX_PATH]
+    """The actors of the highlighted path, however far from the centre."""
+    keys = _path_keys(path)
     return set(actors.filter(key__in=keys).values_list("id", flat=True)) if keys else set()
 
 
