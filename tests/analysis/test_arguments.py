@@ -66,7 +66,7 @@ PAST = (Assessment("state:US", None, 1, dt.date(2022, 3, 21), source_ref="determ
          "your map records it"),
         ({"body_member": "unsc"}, subject("state:FR"), "permanent member"),
         ({"body_member": "unsc"}, subject("state:DE"), None),
-        ({"actor_kind": ["parliament"]}, subject("bundestag", K.PARLIAMENT), "of kind parliament"),
+        ({"actor_kind": ["parliament"]}, subject("bundestag", K.PARLIAMENT), "of kind Parliament"),
         ({"actor_kind": ["parliament"]}, subject("state:DE"), None),
         ({"regional_group": "WEOG"}, subject("state:DE"), "WEOG regional group"),
         ({"regional_group": "African"}, subject("state:DE"), None),

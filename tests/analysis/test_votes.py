@@ -140,10 +140,10 @@ def test_it_counts_yes_no_and_undecided() -> None:
     ("stances", "words"),
     [
         ((1, 0, 0, 0), "passes if the undecided members abstain"),
-        ((1, -1, -1, 0, 0, 0), "needs 2 more yes vote(s)"),
+        ((1, -1, -1, 0, 0, 0), "needs 2 more yes votes"),
         ((1, 1, 1, -1), "passes even if every undecided member votes no"),
         ((1, -1, -1, -1), "2 of the 3 members now against must switch"),  # 2-2 is a tie
-        ((1, -1, -1, -1, 0), "even if the 1 undecided member(s) vote yes"),
+        ((1, -1, -1, -1, 0), "even if the 1 undecided member votes yes"),
     ],
 )
 def test_it_says_what_it_takes_to_pass(stances: tuple[int, ...], words: str) -> None:

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from powermap.domain.actors import Actor, Assessment, Relationship
+from powermap.domain.messages import joined, say
 from powermap.domain.strategy import ArgumentChoice, StanceView
-from powermap.domain.vocab import RelationType
+from powermap.domain.vocab import ACTOR_KIND_LABELS, RELATION_LABELS, ActorKind, RelationType
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import Argument, Condition
 
@@ -28,6 +29,7 @@ KIND_ORDER = (
     "cost_of_inaction",
 )
 PRINCIPAL_TYPES = frozenset({RelationType.WORKS_FOR, RelationType.REPRESENTS})
+KINDS = frozenset(k.value for k in ActorKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,9 @@ def _principal(actor: Actor, links: Sequence[Relationship]) -> tuple[str | None,
     if not principals:
         return None, ""
     best = max(principals, key=lambda r: r.strength)
-    return best.target.removeprefix("state:"), f"{best.type.value.replace('_', ' ')} {best.target}"
+    via = say("%(relation)s %(actor)s", relation=say(RELATION_LABELS[best.type][0]),
+              actor=best.target)  # fmt: skip
+    return best.target.removeprefix("state:"), via
 
 
 def choose_arguments(
@@ -129,7 +133,7 @@ def _order(argument: Argument, ask_kind: str) -> tuple[int, int, int, str]:
 def _choice(
     argument: Argument, reasons: Sequence[str], subject: Subject, context: ArgumentContext
 ) -> ArgumentChoice:
-    why = "; ".join(reasons) if reasons else "applies to any actor"
+    why = joined(reasons, "; ") if reasons else say("applies to any actor")
     return ArgumentChoice(
         id=argument.id, title=argument.title, kind=argument.argument_kind,
         text=argument.text.replace("{actor}", _named(argument, subject, context)), why=why,
@@ -178,11 +182,17 @@ def condition_holds(condition: Condition, subject: Subject, context: ArgumentCon
         return _body_member(c.body_member, subject, context)
     if c.actor_kind is not None:
         kinds = c.actor_kind
-        return f"{subject.name} is of kind {subject.kind}" if subject.kind in kinds else None
+        if subject.kind not in kinds:
+            return None
+        label = ACTOR_KIND_LABELS.get(ActorKind(subject.kind)) if subject.kind in KINDS else None
+        return say("%(actor)s is of kind %(kind)s", actor=subject.name,
+                   kind=say(label) if label else subject.kind)  # fmt: skip
     if c.regional_group is not None:
         return _regional_group(c.regional_group, subject, context)
     if c.has_tag is not None:
-        return f"tagged '{c.has_tag}' in your map" if c.has_tag in subject.actor.tags else None
+        if c.has_tag not in subject.actor.tags:
+            return None
+        return say("tagged '%(tag)s' in your map", tag=c.has_tag)
     if c.stance_at_least is not None:
         return _stance_at_least(c.stance_at_least, subject)
     if c.past_position is not None:
@@ -192,7 +202,7 @@ def condition_holds(condition: Condition, subject: Subject, context: ArgumentCon
 
 def _as_state(subject: Subject, context: ArgumentContext) -> str:
     name = context.state_name(subject.state or "")
-    return f"{name} (which it {subject.via})" if subject.via else name
+    return say("%(state)s (which it %(via)s)", state=name, via=subject.via) if subject.via else name
 
 
 def _treaty(
@@ -209,27 +219,30 @@ def _treaty(
     if declaration is not None:
         if declaration not in declarations:
             return None
-        return (
-            f"{_as_state(subject, context)} made the {declaration} declaration under the {treaty}"
-        )
+        return say("%(state)s made the %(declaration)s declaration under the %(treaty)s",
+                   state=_as_state(subject, context), declaration=declaration, treaty=treaty)  # fmt: skip
     if found != status:
         return None
-    when = f" since {since.isoformat()}" if since and status == "party" else ""
-    return f"{_as_state(subject, context)} is {_status_words(found)} the {treaty}{when}"
-
-
-def _status_words(status: str) -> str:
-    return {"party": "a party to", "signatory": "a signatory of"}.get(status, f"{status} of")
+    values = {"state": _as_state(subject, context), "treaty": treaty}
+    if found == "party" and since:
+        return say("%(state)s is a party to the %(treaty)s since %(date)s",
+                   date=since.isoformat(), **values)  # fmt: skip
+    if found == "party":
+        return say("%(state)s is a party to the %(treaty)s", **values)
+    if found == "signatory":
+        return say("%(state)s is a signatory of the %(treaty)s", **values)
+    return say("%(state)s is %(status)s of the %(treaty)s", status=found, **values)
 
 
 def _member_of(org_id: str, subject: Subject, context: ArgumentContext) -> str | None:
     org = context.kb.organisations.get(org_id)
     if f"org:{org_id}" in subject.memberships:
-        return f"your map records it as a member of {org.name_en if org else org_id}"
+        return say("your map records it as a member of %(org)s", org=org.name_en if org else org_id)
     if org is None or subject.state is None:
         return None
     if any(m.state == subject.state and m.is_member_on(context.on) for m in org.members):
-        return f"{_as_state(subject, context)} is a member of {org.name_en}"
+        return say("%(state)s is a member of %(org)s", state=_as_state(subject, context),
+                   org=org.name_en)  # fmt: skip
     return None
 
 
@@ -237,35 +250,38 @@ def _body_member(body_id: str, subject: Subject, context: ArgumentContext) -> st
     body = context.kb.bodies.get(body_id)
     name = body.name_en if body else body_id
     if f"body:{body_id}" in subject.memberships:
-        return f"your map records it as a member of the {name}"
+        return say("your map records it as a member of the %(body)s", body=name)
     if body is None or subject.state is None:
         return None
     seats = context.kb.body_members(body_id, context.on)
     seat = next((m for m in seats if m.state == subject.state), None)
     if seat is None:
         return None
-    term = "permanent member" if seat.permanent else _term(seat.term_start, seat.term_end)
-    return f"{_as_state(subject, context)} sits on the {name} ({term})"
+    term = say("permanent member") if seat.permanent else _term(seat.term_start, seat.term_end)
+    return say("%(state)s sits on the %(body)s (%(term)s)", state=_as_state(subject, context),
+               body=name, term=term)  # fmt: skip
 
 
 def _term(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
-        return f"term {start.year}-{end.year}"
-    return "member"
+        return say("term %(start)s-%(end)s", start=start.year, end=end.year)
+    return say("member")
 
 
 def _regional_group(group: str, subject: Subject, context: ArgumentContext) -> str | None:
     state = context.kb.states.get(subject.state or "")
     if state is None or state.regional_group != group:
         return None
-    return f"{_as_state(subject, context)} belongs to the {group} regional group"
+    return say("%(state)s belongs to the %(group)s regional group",
+               state=_as_state(subject, context), group=group)  # fmt: skip
 
 
 def _stance_at_least(least: int, subject: Subject) -> str | None:
     stance = subject.stance.stance
     if stance is None or stance < least:
         return None
-    return f"its {subject.stance.describe()} is at least {least:+d}"
+    return say("its %(stance)s is at least %(least)s", stance=subject.stance.describe(),
+               least=f"{least:+d}")  # fmt: skip
 
 
 def _past_position(position: str, subject: Subject) -> str | None:
@@ -278,9 +294,12 @@ def _past_position(position: str, subject: Subject) -> str | None:
     if not found:
         return None
     a = max(found, key=lambda a: a.date)
-    scope = f"on ask {a.ask}" if a.ask else "in general"
-    source = f" ({a.source_ref})" if a.source_ref else ""
-    return f"recorded as {position} ({a.stance:+d}) {scope} on {a.date.isoformat()}{source}"
+    words = say("supportive") if position == "supportive" else say("opposed")
+    values = {"position": words, "stance": f"{a.stance:+d}", "date": a.date.isoformat()}
+    text = (say("recorded as %(position)s (%(stance)s) on ask %(ask)s on %(date)s", ask=a.ask,
+                **values) if a.ask
+            else say("recorded as %(position)s (%(stance)s) in general on %(date)s", **values))  # fmt: skip
+    return say("%(text)s (%(source)s)", text=text, source=a.source_ref) if a.source_ref else text
 
 
 def histories(

@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from powermap.domain.messages import joined, say, say_plural
 from powermap.domain.strategy import (
     Calendar,
     MomentOccurrence,
@@ -141,8 +142,13 @@ def _projected(moment: Moment, end: dt.date) -> Iterator[MomentOccurrence]:
                 yield _occurrence(
                     moment, moment.name_en, first, first + length,
                     estimated=True,
-                    note=f"Carried forward from {s.name} ({s.start.isoformat()}) by {years} "
-                         "year(s); check the official calendar before planning.",
+                    note=say_plural(
+                        "Carried forward from %(session)s (%(date)s) by %(count)d year; check "
+                        "the official calendar before planning.",
+                        "Carried forward from %(session)s (%(date)s) by %(count)d years; check "
+                        "the official calendar before planning.",
+                        years, session=s.name, date=s.start.isoformat(),
+                    ),
                 )  # fmt: skip
             years += 1
 
@@ -191,13 +197,16 @@ def _next_president(
     names = sorted((kb.state(m.state).name_en, f"state:{m.state}") for m in seats)
     if not names:
         return None, ""
-    note = (f"Computed from rule 18 (English alphabetical order) and the {len(names)} members "
-            f"the knowledge base lists for {month:%B %Y}; check the Council's programme of work.")  # fmt: skip
+    notes = [say("Computed from rule 18 (English alphabetical order) and the %(count)d members "
+                 "the knowledge base lists for %(month)s; check the Council's programme of work.",
+                 count=len(names), month=f"{month:%Y-%m}")]  # fmt: skip
     size = kb.bodies[body_id].size
     if size is not None and len(names) < size:
-        note += f" Only {len(names)} of {size} seats are known for that month."
+        notes.append(say("Only %(known)d of %(size)d seats are known for that month.",
+                         known=len(names), size=size))  # fmt: skip
+    note = joined(notes, " ")
     if previous is None or previous.removeprefix("state:") not in kb.states:
-        return names[0][1], note + " No known presidency to continue from."
+        return names[0][1], joined([*notes, say("No known presidency to continue from.")], " ")
     after = kb.state(previous.removeprefix("state:")).name_en
     following = [actor for name, actor in names if name > after]
     return (following or [names[0][1]])[0], note
@@ -227,5 +236,6 @@ def workspace_occurrences(
 def _anniversary(moment: WorkspaceMoment, day: dt.date) -> str:
     years = day.year - moment.date.year
     if moment.yearly and years > 0:
-        return f"{moment.name} ({years} years)"
+        return say_plural("%(name)s (%(count)d year)", "%(name)s (%(count)d years)", years,
+                          name=moment.name)  # fmt: skip
     return moment.name

@@ -41,6 +41,7 @@ from powermap.analysis.paths import (
 )
 from powermap.analysis.votes import RULES, Stances, forecast_for_body, read_stances, stance_of
 from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.messages import say, say_plural
 from powermap.domain.strategy import (
     Ally,
     Factor,
@@ -53,8 +54,15 @@ from powermap.domain.strategy import (
     Target,
     TargetingOptions,
     TargetRole,
+    Vote,
 )
-from powermap.domain.vocab import STANCE_LABELS, ActorKind, RelationType
+from powermap.domain.vocab import (
+    RELATION_LABELS,
+    STANCE_LABELS,
+    ActorKind,
+    RelationType,
+    gettext_noop,
+)
 from powermap.knowledge import KnowledgeBase
 
 MOVABILITY: dict[int | None, float] = {None: 0.8, -2: 0.1, -1: 0.5, 0: 1.0, 1: 0.6, 2: 0.0}
@@ -66,6 +74,11 @@ INFLUENCE_TYPES = frozenset(
 )  # fmt: skip
 OWN_TAGS = frozenset({"own-group", "coalition"})
 NO_STANCE = 99  # marks "not assessed" in the stance array
+OUTCOME_WORDS = {Outcome.LIKELY_PASS: gettext_noop("likely to pass"),
+                 Outcome.LIKELY_FAIL: gettext_noop("likely to fail"),
+                 Outcome.UNCERTAIN: gettext_noop("uncertain")}  # fmt: skip
+VOTE_WORDS = {Vote.YES: gettext_noop("yes"), Vote.NO: gettext_noop("no"),
+              Vote.UNDECIDED: gettext_noop("undecided")}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +116,7 @@ def who_decides(
     kind = kb.ask_kinds.get(ask.kind)
     rule = kind.decision_rule if kind else "varies"
     if options.deciders:
-        return Decision(None, rule, "As you chose.", options.deciders)
+        return Decision(None, rule, say("As you chose."), options.deciders)
     body_id = ask.body.removeprefix("body:") if ask.body else None
     listed = list(kind.deciders) if kind else []
     bodies = [d for d in listed if not d.startswith("kind:")]
@@ -111,8 +124,8 @@ def who_decides(
     if body_id is None and bodies and len(bodies) == len(listed):
         body_id = bodies[0]
         if len(bodies) > 1:
-            notes.append(f"The ask kind lists {', '.join(bodies)}; {body_id} is used. "
-                         "Set the ask's body to choose another.")  # fmt: skip
+            notes.append(say("The ask kind lists %(bodies)s; %(body)s is used. Set the ask's body "
+                             "to choose another.", bodies=", ".join(bodies), body=body_id))  # fmt: skip
     if body_id is not None and body_id in kb.bodies:
         body = kb.bodies[body_id]
         text = body.decision_rule_text or body.decision_rule
@@ -123,8 +136,12 @@ def who_decides(
         a.id for a in content.actors
         if actor_kind(a, kb) in kinds or a.id.removeprefix("body:") in bodies
     )  # fmt: skip
-    notes.append(f"Deciders: every actor on your map of kind {', '.join(sorted(kinds)) or '-'}"
-                 f"{' or body ' + ', '.join(bodies) if bodies else ''}.")  # fmt: skip
+    if bodies:
+        notes.append(say("Deciders: every actor on your map of kind %(kinds)s or body %(bodies)s.",
+                         kinds=", ".join(sorted(kinds)) or "-", bodies=", ".join(bodies)))  # fmt: skip
+    else:
+        notes.append(say("Deciders: every actor on your map of kind %(kinds)s.",
+                         kinds=", ".join(sorted(kinds)) or "-"))  # fmt: skip
     text = (kind.legal_basis or rule) if kind else rule
     return Decision(None, rule, text, found, tuple(notes))
 
@@ -155,7 +172,8 @@ def direct_roles(
     roles: dict[str, DirectRole] = {}
     for actor in decision.deciders:
         roles[actor] = DirectRole(TargetRole.DECIDER, DECIDER,
-                                  f"Decides the ask ({decision.rule_text})", "a decider")  # fmt: skip
+                                  say("Decides the ask (%(rule)s)", rule=decision.rule_text),
+                                  say("a decider"))  # fmt: skip
     if forecast is not None:
         roles |= _voter_roles(forecast, body_name)
     return roles
@@ -175,7 +193,8 @@ def implementer_roles(
         if source not in roles and source not in found:
             found[source] = DirectRole(
                 TargetRole.IMPLEMENTER, IMPLEMENTER,
-                f"Reports to {target}, so it carries out or feeds the decision", "an implementer",
+                say("Reports to %(actor)s, so it carries out or feeds the decision", actor=target),
+                say("an implementer"),
             )  # fmt: skip
     return found
 
@@ -183,24 +202,30 @@ def implementer_roles(
 def _voter_roles(f: Forecast, body_name: str) -> dict[str, DirectRole]:
     body = body_name or f.body
     pivotal = set(f.pivotal)
-    tally = f"{f.yes} yes, {f.no} no, {f.undecided} undecided: {f.outcome.value.replace('_', ' ')}"
+    tally = say("%(yes)d yes, %(no)d no, %(undecided)d undecided: %(outcome)s", yes=f.yes, no=f.no,
+                undecided=f.undecided, outcome=say(OUTCOME_WORDS[f.outcome]))  # fmt: skip
     roles = {}
     for m in f.members:
         if m.veto_holder:
             roles[m.actor] = DirectRole(
                 TargetRole.VETO, VETO,
-                f"Holds a veto on the {body} (a no vote alone blocks; {tally})", "a veto holder",
+                say("Holds a veto on the %(body)s (a no vote alone blocks; %(tally)s)", body=body,
+                    tally=tally),
+                say("a veto holder"),
             )  # fmt: skip
         elif m.actor in pivotal:
             roles[m.actor] = DirectRole(
                 TargetRole.VOTER, PIVOTAL,
-                f"Pivotal voter: sits on the {body}, undecided, and the vote hinges on the "
-                f"undecided members ({tally})", "a pivotal voter",
+                say("Pivotal voter: sits on the %(body)s, undecided, and the vote hinges on the "
+                    "undecided members (%(tally)s)", body=body, tally=tally),
+                say("a pivotal voter"),
             )  # fmt: skip
         else:
             roles[m.actor] = DirectRole(
                 TargetRole.VOTER, VOTER,
-                f"Votes on the {body}, expected {m.vote.value} ({tally})", "a voter",
+                say("Votes on the %(body)s, expected %(vote)s (%(tally)s)", body=body,
+                    vote=say(VOTE_WORDS[m.vote]), tally=tally),
+                say("a voter"),
             )  # fmt: skip
     return roles
 
@@ -418,7 +443,7 @@ def _target(
     reasons = [*leverage_reasons, factors[1].reasons[0], factors[2].reasons[0],
                _score_reason(float(f.score[i]), factors, m.options.weights)]  # fmt: skip
     if pinned:
-        reasons.insert(0, "Pinned by you: listed first whatever its score.")
+        reasons.insert(0, say("Pinned by you: listed first whatever its score."))
     subject = args.make_subject(
         m.actors.get(actor) or Actor(actor, m.name(actor), ActorKind.STATE, reference=True),
         name=m.name(actor), kind=_kind_of(m, actor), stance=stance, links=links, history=history,
@@ -442,15 +467,16 @@ def _leverage_reasons(m: _Map, f: _Factors, i: int) -> tuple[TargetRole, tuple[s
     """The role that gives the actor its leverage, and every source of leverage in words."""
     actor = m.graph.ids[i]
     direct = m.roles.get(actor)
-    reasons = []
+    reasons: list[str] = []
     if direct is not None:
-        reasons.append(f"{direct.reason}: leverage {direct.leverage:.2f}.")
+        reasons.append(say("%(reason)s: leverage %(leverage)s.", reason=direct.reason,
+                           leverage=f"{direct.leverage:.2f}"))  # fmt: skip
     if f.influence.leverage[i] > 0:
         reasons.append(_influence_reason(m, f, i))
     if f.assessed[i] > 0 and f.assessed[i] >= max(f.direct[i], f.influence.leverage[i]):
         reasons.append(_assessed_reason(m, actor, float(f.assessed[i])))
     if not reasons:
-        reasons.append("No leverage found on your map for this ask.")
+        reasons.append(say("No leverage found on your map for this ask."))
     if direct is not None and f.direct[i] >= f.influence.leverage[i]:
         return direct.role, tuple(reasons)
     return TargetRole.INFLUENCER, tuple(reasons)
@@ -460,9 +486,16 @@ def _assessed_reason(m: _Map, actor: str, value: float) -> str:
     specific = any(a.actor == actor and a.ask == m.ask.id and a.influence is not None
                    for a in m.content.assessments)  # fmt: skip
     share = ASK_INFLUENCE_SHARE if specific else GENERAL_INFLUENCE_SHARE
-    scope = "for this ask" if specific else "in general"
-    return (f"You assessed its influence {scope} at {value / share * 5:.0f}/5, but the map "
-            f"shows no relationship to a decider: counted at {share:g} of it, {value:.2f}.")  # fmt: skip
+    values = {
+        "assessed": f"{value / share * 5:.0f}",
+        "share": f"{share:g}",
+        "value": f"{value:.2f}",
+    }
+    if specific:
+        return say("You assessed its influence for this ask at %(assessed)s/5, but the map shows "
+                   "no relationship to a decider: counted at %(share)s of it, %(value)s.", **values)  # fmt: skip
+    return say("You assessed its influence in general at %(assessed)s/5, but the map shows no "
+               "relationship to a decider: counted at %(share)s of it, %(value)s.", **values)  # fmt: skip
 
 
 def _influence_reason(m: _Map, f: _Factors, i: int) -> str:
@@ -470,45 +503,54 @@ def _influence_reason(m: _Map, f: _Factors, i: int) -> str:
     two = inf.two_steps[i] > inf.one_step[i]
     edge = int(inf.second_edge[i] if two else inf.first_edge[i])
     mid = int(m.graph.target[edge])
-    text = f"{_relation(m, edge)} {m.name(m.graph.ids[mid])} ({m.graph.strength[edge]:.2f})"
+    text = say("%(relation)s %(actor)s (%(strength)s)", relation=_relation(m, edge),
+               actor=m.name(m.graph.ids[mid]), strength=f"{m.graph.strength[edge]:.2f}")  # fmt: skip
     if two:
         edge2 = int(inf.first_edge[mid])
-        text += f", which {_relation(m, edge2)} {m.name(m.graph.ids[m.graph.target[edge2]])} " \
-                f"({m.graph.strength[edge2]:.2f})"  # fmt: skip
+        text = say("%(first)s, which %(relation)s %(actor)s (%(strength)s)", first=text,
+                   relation=_relation(m, edge2), actor=m.name(m.graph.ids[m.graph.target[edge2]]),
+                   strength=f"{m.graph.strength[edge2]:.2f}")  # fmt: skip
         mid = int(m.graph.target[edge2])
-    worth = m.roles[m.graph.ids[mid]].worth if m.graph.ids[mid] in m.roles else "an actor"
+    worth = m.roles[m.graph.ids[mid]].worth if m.graph.ids[mid] in m.roles else say("an actor")
     value = f.direct[mid] * f.movability[mid]
-    return (f"Influencer: {text}, {worth} worth {value:.2f} (leverage {f.direct[mid]:.2f} x "
-            f"movability {f.movability[mid]:.2f}): leverage {inf.leverage[i]:.2f}.")  # fmt: skip
+    return say("Influencer: %(path)s, %(worth)s worth %(value)s (leverage %(direct)s x movability "
+               "%(movability)s): leverage %(leverage)s.", path=text, worth=worth,
+               value=f"{value:.2f}", direct=f"{f.direct[mid]:.2f}",
+               movability=f"{f.movability[mid]:.2f}", leverage=f"{inf.leverage[i]:.2f}")  # fmt: skip
 
 
 def _relation(m: _Map, edge: int) -> str:
-    return TYPES_BY_CODE[int(m.graph.type_code[edge])].value.replace("_", " ")
+    return say(RELATION_LABELS[TYPES_BY_CODE[int(m.graph.type_code[edge])]][0])
 
 
 def _movability_reason(stance: StanceView, value: float) -> str:
     label = STANCE_LABELS.get(stance.stance, "") if stance.stance is not None else ""
-    words = {1.0: "undecided: the most movable", 0.8: "unknown: find out where it stands",
-             0.6: "soft support: secure it", 0.5: "soft opposition: worth trying",
-             0.1: "hard opposition: unlikely to move"}  # fmt: skip
-    detail = f" ({label})" if label else ""
-    return f"Movability {value:.2f}: {stance.describe()}{detail}, {words.get(value, '')}."
+    words = {1.0: say("undecided: the most movable"), 0.8: say("unknown: find out where it stands"),
+             0.6: say("soft support: secure it"), 0.5: say("soft opposition: worth trying"),
+             0.1: say("hard opposition: unlikely to move")}  # fmt: skip
+    values = {"value": f"{value:.2f}", "stance": stance.describe(), "words": words.get(value, "")}
+    if label:
+        return say("Movability %(value)s: %(stance)s (%(label)s), %(words)s.", label=say(label),
+                   **values)  # fmt: skip
+    return say("Movability %(value)s: %(stance)s, %(words)s.", **values)
 
 
 def _reach_reason(paths: Sequence[Path], weights: ScoreWeights) -> str:
     if not paths:
-        return (f"No known path from your group: find someone who knows them (counted at "
-                f"the floor of {weights.reach_floor:.2f}).")  # fmt: skip
+        return say("No known path from your group: find someone who knows them (counted at the "
+                   "floor of %(floor)s).", floor=f"{weights.reach_floor:.2f}")  # fmt: skip
     best = paths[0]
-    names = ", ".join(s.name for s in best.intermediaries) or "no intermediary (direct)"
-    return f"Reachability {best.strength:.2f} through {names}: {best.describe()}."
+    names = ", ".join(s.name for s in best.intermediaries) or say("no intermediary (direct)")
+    return say("Reachability %(strength)s through %(names)s: %(path)s.",
+               strength=f"{best.strength:.2f}", names=names, path=best.describe())  # fmt: skip
 
 
 def _score_reason(score: float, factors: Sequence[Factor], w: ScoreWeights) -> str:
     lev, mov, reach = (factor.value for factor in factors)
-    return (f"Score {score:.2f} = leverage {lev:.2f}^{w.leverage:g} x movability "
-            f"{mov:.2f}^{w.movability:g} x reachability {max(reach, w.reach_floor):.2f}"
-            f"^{w.reachability:g}.")  # fmt: skip
+    return say("Score %(score)s = leverage %(leverage)s^%(lw)s x movability %(movability)s^%(mw)s "
+               "x reachability %(reach)s^%(rw)s.", score=f"{score:.2f}", leverage=f"{lev:.2f}",
+               lw=f"{w.leverage:g}", movability=f"{mov:.2f}", mw=f"{w.movability:g}",
+               reach=f"{max(reach, w.reach_floor):.2f}", rw=f"{w.reachability:g}")  # fmt: skip
 
 
 def _links(graph: MapGraph, actors: Sequence[str]) -> dict[str, list[Relationship]]:
@@ -540,7 +582,8 @@ def _ally(m: _Map, f: _Factors, actor: str, paths: tuple[Path, ...]) -> Ally:
     role, reasons = _leverage_reasons(m, f, i) if f.leverage[i] > 0 else (None, ())
     return Ally(
         actor=actor, name=m.name(actor), role=role, stance=stance,
-        reasons=(f"Champion: {stance.describe()}: mobilise it rather than persuade it.",
+        reasons=(say("Champion: %(stance)s: mobilise it rather than persuade it.",
+                     stance=stance.describe()),
                  *reasons, _reach_reason(paths, m.options.weights)),
         paths=paths,
     )  # fmt: skip
@@ -549,15 +592,19 @@ def _ally(m: _Map, f: _Factors, actor: str, paths: tuple[Path, ...]) -> Ally:
 def _notes(m: _Map) -> tuple[str, ...]:
     notes = list(m.decision.notes)
     if m.forecast is not None:
-        notes.append(f"{m.decision.body} decides by its members' votes: the members are the "
-                     "targets, not the body itself.")  # fmt: skip
+        notes.append(say("%(body)s decides by its members' votes: the members are the targets, "
+                         "not the body itself.", body=m.decision.body or ""))  # fmt: skip
     if m.forecast is not None:
         missing = [v.actor for v in m.forecast.members if v.actor not in m.actors]
         if missing:
-            notes.append(f"{len(missing)} member(s) are not on your map yet and count as "
-                         "undecided with no known path.")  # fmt: skip
+            notes.append(say_plural(
+                "%(count)d member is not on your map yet and counts as undecided with no known "
+                "path.",
+                "%(count)d members are not on your map yet and count as undecided with no known "
+                "path.", len(missing)))  # fmt: skip
     if m.forecast is not None and m.forecast.outcome is Outcome.LIKELY_FAIL:
-        notes.append("The vote is likely to fail as things stand: " + m.forecast.to_pass)
-    notes.append(f"Your group: {', '.join(m.own) or 'none found'} (victim groups and actors "
-                 "tagged own-group or coalition).")  # fmt: skip
+        notes.append(say("The vote is likely to fail as things stand: %(to_pass)s",
+                         to_pass=m.forecast.to_pass))  # fmt: skip
+    notes.append(say("Your group: %(own)s (victim groups and actors tagged own-group or "
+                     "coalition).", own=", ".join(m.own) or say("none found")))  # fmt: skip
     return tuple(notes)

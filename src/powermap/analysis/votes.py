@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from powermap.domain.actors import Assessment, WorkspaceContent
+from powermap.domain.messages import joined, say, say_plural
 from powermap.domain.strategy import Forecast, MemberVote, Outcome, StanceBasis, StanceView, Vote
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import State
@@ -86,47 +87,57 @@ RULES: dict[str, VoteRule] = {
         VoteRule(
             "simple_majority_present_voting",
             _majority_present_voting,
-            "More yes than no votes among members present and voting; abstentions do "
-            "not count and a tie fails (UN Charter art. 18(3); GA rules of procedure 86 "
-            "and 126; the Human Rights Council follows the committee rules under GA res "
-            "60/251 para. 11).",
+            say(
+                "More yes than no votes among members present and voting; abstentions do "
+                "not count and a tie fails (UN Charter art. 18(3); GA rules of procedure 86 "
+                "and 126; the Human Rights Council follows the committee rules under GA res "
+                "60/251 para. 11)."
+            ),
         ),
         VoteRule(
             "two_thirds_present_voting",
             _two_thirds_present_voting,
-            "At least two thirds of members present and voting say yes; abstentions do "
-            "not count (UN Charter art. 18(2)).",
+            say(
+                "At least two thirds of members present and voting say yes; abstentions do "
+                "not count (UN Charter art. 18(2))."
+            ),
         ),
         VoteRule(
             "majority_of_members",
             _majority_of_members,
-            "More than half of all members say yes; abstaining counts like voting no.",
+            say("More than half of all members say yes; abstaining counts like voting no."),
         ),
         VoteRule(
             "nine_votes_no_p5_veto",
             _nine_and_no_veto,
-            "Nine affirmative votes and no negative vote of a permanent member (UN "
-            "Charter art. 27(3)); a permanent member's abstention is not a veto.",
+            say(
+                "Nine affirmative votes and no negative vote of a permanent member (UN "
+                "Charter art. 27(3)); a permanent member's abstention is not a veto."
+            ),
             permanent_members_have_veto=True,
         ),
         VoteRule(
             "unanimity",
             _unanimity,
-            "No member votes against; members may abstain (constructive abstention, TEU "
-            "art. 31(1)) unless abstainers reach one third of the members.",
+            say(
+                "No member votes against; members may abstain (constructive abstention, TEU "
+                "art. 31(1)) unless abstainers reach one third of the members."
+            ),
             every_member_has_veto=True,
         ),
         VoteRule(
             "consensus",
             _no_objection,
-            "Adopted when no member objects; any one member can block.",
+            say("Adopted when no member objects; any one member can block."),
             every_member_has_veto=True,
         ),
         VoteRule(
             "qualified_majority",
             _qualified_majority,
-            "At least 55% of the members vote yes (TEU art. 16(4)); the second condition, "
-            "65% of the EU population, is not checked here.",
+            say(  # xgettext:no-python-format
+                "At least 55% of the members vote yes (TEU art. 16(4)); the second condition, "
+                "65% of the EU population, is not checked here."
+            ),
         ),
     )
 }
@@ -347,24 +358,37 @@ def _can_swing(rule: VoteRule, c: _Count, veto: bool) -> bool:
 def _to_pass(rule: VoteRule, c: _Count, veto_risk: Sequence[str]) -> str:
     """What it takes to pass, in words and numbers."""
     if c.vetoes:
-        return (f"A negative vote by {', '.join(veto_risk)} would block it: each must "
-                "abstain or vote yes instead.")  # fmt: skip
+        return say("A negative vote by %(members)s would block it: each must abstain or vote "
+                   "yes instead.", members=joined(veto_risk, ", "))  # fmt: skip
     if not rule.passes(c.tally(yes=c.undecided_total)):
         switch = _fewest(lambda k: rule.passes(_switch_no(c, k)), c.no)
         if switch is None:
-            return "It cannot pass with the current membership even if everyone votes yes."
-        now = (f"even if the {c.undecided_total} undecided member(s) vote yes"
-               if c.undecided_total else "as things stand")  # fmt: skip
-        return f"It fails {now}: {switch} of the {c.no} members now against must switch to yes."
+            return say("It cannot pass with the current membership even if everyone votes yes.")
+        if c.undecided_total:
+            return say_plural(
+                "It fails even if the %(count)d undecided member votes yes: %(switch)d of the "
+                "%(against)d members now against must switch to yes.",
+                "It fails even if the %(count)d undecided members vote yes: %(switch)d of the "
+                "%(against)d members now against must switch to yes.",
+                c.undecided_total, switch=switch, against=c.no,
+            )  # fmt: skip
+        return say("It fails as things stand: %(switch)d of the %(against)d members now against "
+                   "must switch to yes.", switch=switch, against=c.no)  # fmt: skip
     if rule.passes(_secured(c, 0)):
-        return "It passes even if every undecided member votes no; keep the yes votes."
-    if_abstain = _fewest(lambda k: rule.passes(c.tally(yes=k)), c.undecided_total)
-    secure = _fewest(lambda k: rule.passes(_secured(c, k)), c.undecided_total)
-    safe = f"{secure} of the {c.undecided_total} undecided members must vote yes"
+        return say("It passes even if every undecided member votes no; keep the yes votes.")
+    if_abstain = _fewest(lambda k: rule.passes(c.tally(yes=k)), c.undecided_total) or 0
+    secure = _fewest(lambda k: rule.passes(_secured(c, k)), c.undecided_total) or 0
     if if_abstain == 0:
-        return f"It passes if the undecided members abstain; to pass even if they vote no, {safe}."
-    return (f"It needs {if_abstain} more yes vote(s) if the other undecided members abstain; "
-            f"to pass even if they vote no, {safe}.")  # fmt: skip
+        return say("It passes if the undecided members abstain; to pass even if they vote no, "
+                   "%(secure)d of the %(undecided)d undecided members must vote yes.",
+                   secure=secure, undecided=c.undecided_total)  # fmt: skip
+    return say_plural(
+        "It needs %(count)d more yes vote if the other undecided members abstain; to pass "
+        "even if they vote no, %(secure)d of the %(undecided)d undecided members must vote yes.",
+        "It needs %(count)d more yes votes if the other undecided members abstain; to pass "
+        "even if they vote no, %(secure)d of the %(undecided)d undecided members must vote yes.",
+        if_abstain, secure=secure, undecided=c.undecided_total,
+    )  # fmt: skip
 
 
 def _switch_no(c: _Count, k: int) -> Tally:
@@ -390,19 +414,22 @@ def _reasons(
     veto_risk: Sequence[str],
 ) -> tuple[str, ...]:
     reasons = [
-        f"Rule: {rule.text}",
-        f"Of {c.seats} members, {c.yes} are expected to vote yes (stance +1 or +2), "
-        f"{c.no} no (stance -1 or -2) and {c.undecided_total} are undecided (stance 0 or "
-        "not assessed).",
-    ]
+        say("Rule: %(rule)s", rule=rule.text),
+        say("Of %(seats)d members, %(yes)d are expected to vote yes (stance +1 or +2), %(no)d "
+            "no (stance -1 or -2) and %(undecided)d are undecided (stance 0 or not assessed).",
+            seats=c.seats, yes=c.yes, no=c.no, undecided=c.undecided_total),
+    ]  # fmt: skip
     if outcome is Outcome.LIKELY_PASS:
-        reasons.append("It passes even if every undecided member votes no.")
+        reasons.append(say("It passes even if every undecided member votes no."))
     elif outcome is Outcome.LIKELY_FAIL:
-        reasons.append("It fails even if every undecided member votes yes.")
+        reasons.append(say("It fails even if every undecided member votes yes."))
     else:
-        reasons.append(f"The undecided members decide: {len(pivotal)} of them are pivotal.")
+        reasons.append(say_plural("The undecided members decide: %(count)d of them is pivotal.",
+                                  "The undecided members decide: %(count)d of them are pivotal.",
+                                  len(pivotal)))  # fmt: skip
     if veto_risk:
-        reasons.append(f"Veto risk: {', '.join(veto_risk)} hold a veto and lean against.")
+        reasons.append(say("Veto risk: %(members)s hold a veto and lean against.",
+                           members=joined(veto_risk, ", ")))  # fmt: skip
     return tuple(reasons)
 
 

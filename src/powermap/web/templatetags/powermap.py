@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
+from powermap.domain.messages import Message
 from powermap.domain.vocab import STANCE_LABELS
 
 register = template.Library()
@@ -13,7 +14,15 @@ def stance_label(value: int | None) -> str:
     """`+1 Supportive`, translated; an en dash for no stance."""
     if value is None:
         return "–"
-    return f"{value:+d} {gettext(STANCE_LABELS[value])}" if value else f"0 {gettext(STANCE_LABELS[0])}"
+    return (
+        f"{value:+d} {gettext(STANCE_LABELS[value])}" if value else f"0 {gettext(STANCE_LABELS[0])}"
+    )
+
+
+@register.filter
+def say(value: object) -> object:
+    """A sentence of the analysis in the reader's language; other values as they are."""
+    return value.translated(gettext, ngettext) if isinstance(value, Message) else value
 
 
 @register.filter
