@@ -146,6 +146,64 @@ def test_it_takes_owners_and_an_anchor_from_the_group() -> None:
 
 
 @pytest.mark.parametrize(
+    ("moments", "deadline", "decision", "warning"),
+    [
+        # a moment ending on the deadline is in time
+        ([moment(100)], 100, d(100), None),
+        # only moments ending by the deadline count: day 120 is too late, day 60 is taken
+        ([moment(60), moment(120)], 100, d(60), None),
+        # none by the deadline: scheduled to the deadline, saying why
+        ([moment(20), moment(120)], 100, d(100),
+         "The next suitable moment, M on day 20 (2026-01-21), is 20 days away but the critical path needs 35: the plan "
+         "is scheduled to the deadline, 2026-04-11."),
+        ([moment(120)], 100, d(100),
+         "The next suitable moment, M on day 120 (2026-05-01), ends after the deadline: the "
+         "plan is scheduled to the deadline, 2026-04-11."),
+        ([], 100, d(100), "No suitable moment is known before the deadline: the plan is "
+                          "scheduled to the deadline, 2026-04-11."),
+        # a deadline the critical path cannot meet: forward from today, by how much it misses
+        ([moment(100)], 20, d(35), "The deadline, 2026-01-21, is 20 days away but the critical "
+                                   "path needs 35: the plan runs forward from today and misses "
+                                   "it by 15 days."),
+        ([], -5, d(35), "The deadline, 2025-12-27, has passed: the plan runs forward from today."),
+    ],
+)  # fmt: skip
+def test_it_aims_only_at_moments_that_end_by_the_deadline(
+    moments: list[MomentOccurrence], deadline: int, decision: dt.date, warning: str | None
+) -> None:
+    result = plan(moments=moments, deadline=d(deadline))
+    assert result.decision_date == decision
+    if warning is None:
+        assert result.moment is not None and result.moment.end <= d(deadline)
+        assert not result.warnings
+        assert f"It ends by the group's deadline, {d(deadline).isoformat()}." in result.reasons
+    else:
+        assert result.moment is None and result.warnings == (warning,)
+        assert result.step("vote").deadline == decision
+        assert result.start_date >= TODAY
+
+
+def test_it_prefers_no_supportive_presidency_after_the_deadline() -> None:
+    months = [moment(40, 69, holder="state:RU"), moment(70, 99, holder="state:FR")]
+    result = plan(moments=months, stances={"state:RU": -2, "state:FR": 1}, deadline=d(80))
+    assert result.moment == months[0]
+
+
+def test_it_aims_at_the_moment_the_group_chose_even_if_the_kind_does_not_name_it() -> None:
+    own = MomentOccurrence("hearing", "Hearing", d(70), d(70), source=MomentSource.WORKSPACE)
+    assert plan(moments=[moment(50), own], moment="hearing").moment == own
+    missing = plan(moments=[moment(50)], moment="nowhere")
+    assert missing.moment is None
+    assert "The chosen moment 'nowhere' has no known date" in missing.warnings[0]
+
+
+def test_it_says_when_a_step_was_done() -> None:
+    result = plan(done=("a",), done_on={"a": d(-3)})
+    assert (result.step("a").done, result.step("a").done_on) == (True, d(-3))
+    assert result.step("b").done_on is None
+
+
+@pytest.mark.parametrize(
     ("steps", "error"),
     [
         ((("a", 1, ("b",)), ("b", 1, ("a",))), "cycle"),

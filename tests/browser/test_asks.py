@@ -40,3 +40,19 @@ def test_it_shows_the_strategy_and_highlights_a_path_on_the_network(
     assert edges >= len(path) - 1
     page.screenshot(path=str(tmp_path / "network-path.png"))
     assert page.csp_errors == []
+
+
+def test_it_marks_a_step_of_the_plan_done_and_keeps_it(page, demo) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{demo.url}/w/demo/asks/uj-germany/")
+    assert page.locator("tr#step-witnesses .badge.done").count() == 0
+    form = page.locator("tr#progress-witnesses form")
+    form.locator("input[name=owner]").fill("Survivors' committee")
+    with page.expect_navigation():
+        form.locator("button[value=done]").click()
+    page.wait_for_url("**/asks/uj-germany/#step-witnesses")
+    page.reload()
+    row = page.locator("tr#step-witnesses")
+    assert "done on" in row.locator(".badge.done").inner_text()
+    assert row.locator(".tag.owner").inner_text() == "Survivors' committee"
+    assert page.locator("tr#progress-witnesses button[value=undone]").is_visible()
+    assert page.csp_errors == []

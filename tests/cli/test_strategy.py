@@ -123,3 +123,42 @@ def test_it_explains_mistakes(home: Path, args: tuple[str, ...], message: str) -
     result = run(home, *args, "--workspace", "w1")
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+PROGRESS = """\
+format: powermap/1
+workspace: {name: Progress}
+asks:
+  - id: uj
+    kind: universal_jurisdiction_complaint
+    title: Complaint
+    deadline: 2027-03-01
+    steps:
+      - {step: forum, owner: Amina, done: 2026-11-20}
+      - {step: complaint, owner: Lawyers}
+"""
+
+
+def test_it_plans_with_the_progress_saved_with_the_ask(home: Path) -> None:
+    assert run(home, "init", "--workspace", "w2").returncode == 0
+    (home / "progress.yml").write_text(PROGRESS, encoding="utf-8")
+    result = run(home, "import", str(home / "progress.yml"), "--workspace", "w2")
+    assert result.returncode == 0, result.stderr
+
+    def plan(*flags: str) -> dict[str, dict[str, object]]:
+        result = run(home, "plan", "--workspace", "w2", "--ask", "uj", "--json",
+                     "--today", TODAY, *flags)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        document = json.loads(result.stdout)
+        assert document["decision_date"] == "2027-03-01"  # the deadline: no moment before it
+        assert "scheduled to the deadline, 2027-03-01" in document["warnings"][0]
+        return {s["id"]: s for s in document["steps"]}
+
+    saved = plan()
+    assert (saved["forum"]["done"], saved["forum"]["done_on"]) == (True, "2026-11-20")
+    assert saved["complaint"]["owner"] == "Lawyers" and not saved["witnesses"]["done"]
+    flagged = plan("--owner", "complaint=Bilal", "--done", "witnesses")
+    assert flagged["complaint"]["owner"] == "Bilal"
+    assert flagged["witnesses"]["done"] and flagged["forum"]["done"]
+    text = run(home, "plan", "--workspace", "w2", "--ask", "uj", "--today", TODAY).stdout
+    assert "forum: Choose the forum" in text and "(done on 2026-11-20)" in text

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.actors import (
+    Actor,
+    Ask,
+    Assessment,
+    Relationship,
+    StepProgress,
+    WorkspaceContent,
+)
 from powermap.domain.strategy import WorkspaceMoment
 from powermap.domain.vocab import ActorKind, RelationType
 from powermap.formats.workspace_yaml import WorkspaceFileError, dump_workspace, parse_workspace
@@ -103,6 +110,59 @@ def test_it_reads_the_choices_made_for_an_ask() -> None:
     assert "w.yml:11: asks[0].decider: give a body or a decider, not both" in found
 
 
+PROGRESS = GOOD.replace(
+    "  - {id: hrc-mechanism, kind: investigative_mechanism, body: hrc, title: A mechanism}\n",
+    """\
+  - id: hrc-mechanism
+    kind: investigative_mechanism
+    deadline: 2027-03-31
+    moment: hrc_sessions
+    steps:
+      - {step: draft, owner: Amina, done: 2026-09-01}
+      - {step: lobby, owner: Bilal}
+      - {step: vote, done: 2026-10-07}
+""",
+)
+
+
+def test_it_reads_the_dates_and_progress_of_an_ask() -> None:
+    ask = parse_workspace(PROGRESS).asks[0]
+    assert (ask.deadline, ask.moment) == (dt.date(2027, 3, 31), "hrc_sessions")
+    assert ask.steps == (
+        StepProgress("draft", "Amina", dt.date(2026, 9, 1)),
+        StepProgress("lobby", "Bilal"),
+        StepProgress("vote", "", dt.date(2026, 10, 7)),
+    )
+    assert "deadline: 2027-03-31" in dump_workspace(parse_workspace(PROGRESS))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("deadline: 2027-03-31", "deadline: end of March",
+         "w.yml:12: asks[0].deadline: must be a date written YYYY-MM-DD"),
+        ("moment: hrc_sessions", "moment: the September session",
+         "w.yml:13: asks[0].moment: use letters, digits and _ . : - only"),
+        ("step: lobby", "step: draft", "w.yml:16: asks[0].steps[1].step: duplicate step 'draft'"),
+        ("done: 2026-09-01", "done: yesterday",
+         "w.yml:15: asks[0].steps[0].done: must be a date written YYYY-MM-DD"),
+        ("{step: lobby, owner: Bilal}", "{step: lobby}",
+         "w.yml:16: asks[0].steps[1]: give an owner, a done date or both"),
+        ("{step: lobby, owner: Bilal}", "{step: lobby, owner: Bilal, when: soon}",
+         "w.yml:16: asks[0].steps[1].when: unknown key"),
+        ("{step: lobby, owner: Bilal}", "{owner: Bilal}",
+         "w.yml:16: asks[0].steps[1].step: is required"),
+        ("{step: lobby, owner: Bilal}", f"{{step: lobby, owner: {'x' * 201}}}",
+         "w.yml:16: asks[0].steps[1].owner: at most 200 characters"),
+    ],
+)  # fmt: skip
+def test_it_names_the_line_and_field_of_bad_dates_and_progress(
+    old: str, new: str, expected: str
+) -> None:
+    found = problems(PROGRESS.replace(old, new))
+    assert expected in found, found
+
+
 def test_it_checks_reference_ids_against_the_knowledge_base() -> None:
     with pytest.raises(WorkspaceFileError) as error:
         parse_workspace(GOOD, "w.yml", known_reference=lambda ref: ref != "state:GH")
@@ -114,6 +174,20 @@ words = st.text(alphabet=string.ascii_letters + " éالعربية", min_size=1,
 ids = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=12).filter(
     lambda s: s[0].isalnum()
 )
+
+
+days = st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))
+
+
+@st.composite
+def progress(draw: st.DrawFn) -> tuple[StepProgress, ...]:
+    """Progress on some steps: each has an owner, a done date or both."""
+    steps = []
+    for step in draw(st.lists(ids, max_size=3, unique=True)):
+        owner = draw(st.just("") | words)
+        done = draw(days) if not owner else draw(st.none() | days)
+        steps.append(StepProgress(step=step, owner=owner, done_on=done))
+    return tuple(steps)
 
 
 @st.composite
@@ -131,7 +205,9 @@ def contents(draw: st.DrawFn) -> WorkspaceContent:
     someone = st.lists(st.sampled_from(everyone), max_size=3, unique=True).map(tuple)
     asks = tuple(Ask(id=i, kind="targeted_sanctions", title=draw(words),
                      decider=draw(st.just("") | st.sampled_from(everyone)),
-                     pinned_targets=draw(someone), excluded_targets=draw(someone))
+                     pinned_targets=draw(someone), excluded_targets=draw(someone),
+                     deadline=draw(st.none() | days), moment=draw(st.just("") | ids),
+                     steps=draw(progress()))
                  for i in draw(st.lists(ids, max_size=2, unique=True)))  # fmt: skip
     rels = tuple(
         Relationship(source=draw(st.sampled_from(everyone)), target=draw(st.sampled_from(everyone)),

@@ -104,6 +104,39 @@ def canonical_store_order(content):  # type: ignore[no-untyped-def]
             assessments.append(a)
     assessments.sort(key=lambda a: a.actor)  # stable: same-actor rows keep file order by date
     assessments.sort(key=lambda a: (a.actor, a.date))
+    asks = [replace(a, steps=tuple(sorted(a.steps, key=lambda p: p.step))) for a in content.asks]
     return WorkspaceContent(content.name, content.situation, tuple(actors), tuple(rels),
-                            tuple(assessments), tuple(sorted(content.asks, key=lambda a: a.id)),
+                            tuple(assessments), tuple(sorted(asks, key=lambda a: a.id)),
                             tuple(sorted(content.moments, key=lambda m: m.id)))  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_it_brings_a_deleted_ask_back_with_the_files_dates_and_progress() -> None:
+    import datetime as dt
+
+    from powermap.domain.actors import StepProgress
+    from powermap.store.actions.asks import do_create_ask, do_delete_ask, do_set_step
+
+    workspace = do_create_workspace("w", "W")
+    ask = do_create_ask(workspace, None, key="uj", kind="universal_jurisdiction_complaint",
+                        title="Old", deadline=dt.date(2026, 1, 1), moment="old-moment")  # fmt: skip
+    do_set_step(ask, None, "forum", owner="Amina", done_on=None)
+    do_set_step(ask, None, "witnesses", owner="Bilal", done_on=None)
+    do_delete_ask(ask, None)
+    text = """\
+format: powermap/1
+workspace: {name: W}
+asks:
+  - id: uj
+    kind: universal_jurisdiction_complaint
+    title: New
+    deadline: 2027-06-30
+    steps:
+      - {step: witnesses, done: 2026-11-01}
+"""
+    do_import_workspace(workspace, None, parse_workspace(text))
+    imported = workspace_content(owner_viewer(workspace)).asks
+    assert [(a.id, a.title, a.deadline, a.moment) for a in imported] == [
+        ("uj", "New", dt.date(2027, 6, 30), "")]  # fmt: skip
+    # The file's steps replace the ask's: Amina's step is gone, Bilal's is the file's.
+    assert imported[0].steps == (StepProgress("witnesses", "", dt.date(2026, 11, 1)),)

@@ -194,3 +194,124 @@ def test_it_adds_the_groups_own_dates_to_the_calendar(bob, carol, slug) -> None:
     assert "Hearing in Buenos Aires" in ics
     bob.post(f"/w/{slug}/calendar/moments/{moment.pk}/delete/")
     assert not Moment.objects.filter(pk=moment.pk).exists()
+
+
+def step_row(page: str, step: str) -> str:
+    return page.split(f'<tr id="step-{step}"')[1].split("</tr>")[0]
+
+
+def progress_row(page: str, step: str) -> str:
+    return page.split(f'<tr id="progress-{step}"')[1].split("</tr>")[0]
+
+
+def test_it_records_who_owns_a_step_and_when_it_was_done(bob: Client, slug: str) -> None:
+    from django.utils import timezone
+
+    from powermap.store.models import AskStep
+
+    url = f"/w/{slug}/asks/uj-germany/steps/forum/"
+    assert f'action="{url}"' in ask_page(bob, slug, "uj-germany")
+    response = bob.post(url, {"owner": "Amina", "done_on": "", "action": "save"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/w/{slug}/asks/uj-germany/#step-forum"
+    page = ask_page(bob, slug, "uj-germany")
+    assert '<span class="tag owner">Amina</span>' in step_row(page, "forum")
+    assert "Mark as done" in progress_row(page, "forum")
+    bob.post(url, {"owner": "Amina", "done_on": "", "action": "done"})
+    today = timezone.localdate()
+    assert AskStep.objects.get(ask__key="uj-germany", step="forum").done_on == today
+    page = ask_page(bob, slug, "uj-germany")
+    assert f"done on {today.isoformat()}" in step_row(page, "forum")
+    assert "Mark as not done" in progress_row(page, "forum")
+    assert f'value="{today.isoformat()}"' in progress_row(page, "forum")
+    bob.post(url, {"owner": "Amina", "done_on": "2026-01-15", "action": "save"})  # a correction
+    assert AskStep.objects.get(step="forum").done_on.isoformat() == "2026-01-15"
+    bob.post(url, {"owner": "Amina", "done_on": "2026-01-15", "action": "undone"})
+    step = AskStep.objects.get(step="forum")
+    assert (step.owner, step.done_on) == ("Amina", None)
+    assert AuditEntry.objects.filter(action="set_step", object_key="uj-germany").count() == 4
+
+
+def test_it_refuses_a_done_day_to_come_and_unknown_steps(bob: Client, slug: str) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from powermap.store.models import AskStep
+
+    url = f"/w/{slug}/asks/uj-germany/steps/forum/"
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    response = bob.post(url, {"owner": "", "done_on": tomorrow, "action": "save"}, follow=True)
+    assert "The step was not saved: A step cannot be done on a day still to come." in (
+        response.content.decode())  # fmt: skip
+    assert not AskStep.objects.exists()
+    assert bob.post(f"/w/{slug}/asks/uj-germany/steps/vote/", {"action": "done"}).status_code == 404
+    assert bob.get(url).status_code == 405
+
+
+def test_it_shows_progress_to_viewers_without_the_forms(
+    bob: Client, carol: Client, charlie: Client, slug: str
+) -> None:
+    url = f"/w/{slug}/asks/uj-germany/steps/witnesses/"
+    bob.post(url, {"owner": "Survivors' committee", "done_on": "2026-10-01", "action": "save"})
+    page = ask_page(carol, slug, "uj-germany")
+    row = step_row(page, "witnesses")
+    assert "Survivors&#x27; committee" in row and "done on 2026-10-01" in row
+    assert "/steps/" not in page and "Delete the ask" not in page
+    assert carol.post(url, {"owner": "Carol", "action": "save"}).status_code == 403
+    assert charlie.post(url, {"owner": "Charlie", "action": "save"}).status_code == 404
+
+
+def test_it_plans_to_the_groups_deadline_and_chosen_moment(bob: Client, slug: str) -> None:
+    url = f"/w/{slug}/asks/uj-germany/edit/"
+    form = bob.get(url).content.decode()
+    assert "Let powermap choose" in form and 'type="date"' in form
+    assert '<option value="day-human-rights">Human Rights Day (next on ' in form
+    response = bob.post(url, {"title": "Structural investigation", "kind":
+                              "universal_jurisdiction_complaint", "decider": "de-prosecutor",
+                              "deadline": "2027-03-01", "moment": "day-human-rights"})  # fmt: skip
+    assert response.status_code == 302
+    ask = Ask.objects.get(key="uj-germany")
+    assert (ask.deadline.isoformat(), ask.moment) == ("2027-03-01", "day-human-rights")
+    page = ask_page(bob, slug, "uj-germany")
+    assert "decision wanted by 2027-03-01" in page and "aiming at Human Rights Day" in page
+    # Human Rights Day, 10 December, is too soon: the plan is scheduled to the deadline.
+    assert "Decision on 2027-03-01, the day you want it by (no suitable moment before it)." in page
+    assert "the plan is scheduled to the deadline, 2027-03-01" in page
+    assert "selected>Human Rights Day" in bob.get(url).content.decode()
+    assert "2027-03-01" in bob.get(f"/w/{slug}/asks/").content.decode()
+    bad = bob.post(url, {"title": "T", "kind": "icj_case", "moment": "no-such-moment"})
+    assert bad.status_code == 200 and "Select a valid choice" in bad.content.decode()
+
+
+def test_it_deletes_an_ask_and_undoes_it(bob: Client, carol: Client, slug: str) -> None:
+    url = f"/w/{slug}/asks/unsc-referral/delete/"
+    assert 'action="' + url + '"' in ask_page(bob, slug)
+    assert carol.post(url).status_code == 403
+    response = bob.post(url, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == f"/w/{slug}/asks/"
+    assert "Deleted the ask Security Council referral of Myanmar to the ICC." in page
+    assert f'action="/w/{slug}/asks/unsc-referral/restore/"' in page  # the Undo button
+    assert f'href="/w/{slug}/asks/unsc-referral/"' not in page
+    assert bob.get(f"/w/{slug}/asks/unsc-referral/").status_code == 404
+    assert "unsc-referral" not in bob.get(f"/w/{slug}/export/").content.decode()
+    calendar = bob.get(f"/w/{slug}/calendar/?today={TODAY}&days=365").content.decode()
+    assert f"/w/{slug}/asks/unsc-referral/" not in calendar
+    assert bob.post(url).status_code == 404  # already deleted
+    assert carol.post(f"/w/{slug}/asks/unsc-referral/restore/").status_code == 403
+    restored = bob.post(f"/w/{slug}/asks/unsc-referral/restore/")
+    assert restored["Location"] == f"/w/{slug}/asks/unsc-referral/"
+    assert "Security Council" in ask_page(bob, slug)
+    actions = AuditEntry.objects.filter(object_key="unsc-referral").values_list("action", flat=True)
+    assert {"delete_ask", "restore_ask"} <= set(actions)
+
+
+def test_it_gives_a_new_ask_a_fresh_id_when_a_deleted_one_has_it(bob: Client, slug: str) -> None:
+    bob.post(f"/w/{slug}/asks/uj-germany/delete/")
+    bob.post(f"/w/{slug}/asks/new/", {"title": "UJ Germany", "kind": "icj_case"})
+    assert Ask.objects.filter(key="uj-germany-2", deleted_at__isnull=True).exists()
+    taken = bob.post(
+        f"/w/{slug}/asks/new/", {"title": "X", "key": "uj-germany", "kind": "icj_case"}
+    )
+    assert "Another ask already has this id" in taken.content.decode()

@@ -49,6 +49,9 @@ EXPECTED = {
     "pm-ask": (302, 200, 200, 200, 404),
     "pm-ask-edit": (302, 200, 200, 403, 404),
     "pm-ask-pin": (405, 405, 405, 405, 405),
+    "pm-ask-step": (405, 405, 405, 405, 405),
+    "pm-ask-delete": (405, 405, 405, 405, 405),
+    "pm-ask-restore": (405, 405, 405, 405, 405),
     "pm-calendar": (302, 200, 200, 200, 404),
     "pm-calendar-ics": (302, 200, 200, 200, 404),
 }
@@ -60,6 +63,9 @@ EXPECTED_POST = {
     "pm-kb-add": (302, 302, 302, 403, 404),
     "pm-forums-ask": (302, 400, 400, 403, 404),  # no facts given: a bad request
     "pm-ask-pin": (302, 400, 400, 403, 404),  # no actor named: a bad request
+    "pm-ask-step": (302, 302, 302, 403, 404),  # nothing chosen: back to the ask, not saved
+    "pm-ask-delete": (302, 302, 404, 403, 404),  # alice deletes it: gone for bob
+    "pm-ask-restore": (302, 404, 404, 403, 404),  # nothing deleted yet: 404 for editors
 }
 PERSONAS = (None, "alice", "bob", "carol", "charlie")
 
@@ -83,6 +89,7 @@ def concrete(route: str, world, relationship_id: int) -> str:  # type: ignore[no
         .replace("<str:ref>", "state:DE")
         .replace("<int:moment_id>", "999999")
         .replace("<str:ask_key>", "unsc-referral")
+        .replace("<str:step_id>", "vote")
         .replace("<int:membership_id>", str(world.workspace.memberships.get(user__username="carol").pk))
     )
 

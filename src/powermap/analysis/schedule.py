@@ -13,10 +13,13 @@ The rule:
    dates run forward from the plan's start (ASAP). Slack is the difference; the steps
    with none are the critical path.
 4. The moment is the first suitable occurrence (from the ask kind's moments, or any that
-   names the ask or its kind) that leaves time for the whole critical path from today.
-   For a rotating presidency, a month held by a supportive state (stance +1 or more)
-   within six months of the first feasible one is preferred.
-5. With no suitable moment in time, the plan runs forward from today and says so.
+   names the ask or its kind; only the group's chosen moment when it chose one) that
+   leaves time for the whole critical path from today and, when the group set a
+   deadline, ends on or before it. For a rotating presidency, a month held by a
+   supportive state (stance +1 or more) within six months of the first feasible one is
+   preferred.
+5. With no suitable moment in time, the plan is scheduled to the deadline, or runs
+   forward from today when there is none or it cannot be met, and says so.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from dataclasses import dataclass, replace
 from graphlib import CycleError, TopologicalSorter
 
 from powermap.domain.actors import Ask
+from powermap.domain.messages import joined, say, say_plural
 from powermap.domain.strategy import MomentOccurrence, NextAction, Plan, PlanOptions, PlanStep
 from powermap.knowledge.models import AskKind, Step
 
@@ -126,7 +130,8 @@ def plan_backwards(
     if moment is not None:
         decision = moment.end
     else:
-        decision = max(today + dt.timedelta(days=needed), options.not_before or today)
+        earliest = _earliest_decision(today, needed, options)
+        decision = max(options.deadline or earliest, earliest)
     plan = _plan(ask, kind, blueprint, anchor, moment, decision, options)
     others = tuple(o for o in suitable if today <= o.start <= decision and o != moment)
     return replace(plan, reasons=(*reasons, *plan.reasons), warnings=tuple(warnings),
@@ -152,35 +157,49 @@ def _critical_length(blueprint: Blueprint, after: set[str], days: Mapping[str, i
 def suitable_occurrences(
     ask: Ask, kind: AskKind, occurrences: Sequence[MomentOccurrence], options: PlanOptions
 ) -> list[MomentOccurrence]:
-    """Occurrences of the kind's moments, or of moments naming the ask or its kind."""
-    found = [
-        o for o in occurrences
-        if (o.moment in kind.moments or o.suits(ask.id, kind.id))
-        and (options.moment is None or o.moment == options.moment)
-    ]  # fmt: skip
+    """Occurrences of the kind's moments, or of moments naming the ask or its kind.
+
+    When the group chose a moment (`options.moment`), only that moment's occurrences,
+    whether or not the knowledge base links it to the ask kind.
+    """
+    if options.moment is not None:
+        found = [o for o in occurrences if o.moment == options.moment]
+    else:
+        found = [o for o in occurrences if o.moment in kind.moments or o.suits(ask.id, kind.id)]
     return sorted(found, key=lambda o: (o.end, o.name))
+
+
+def _earliest_decision(today: dt.date, needed: int, options: PlanOptions) -> dt.date:
+    """The first day the decision can fall: the critical path done, not before `not_before`."""
+    return max(today + dt.timedelta(days=needed), options.not_before or today)
 
 
 def _pick_moment(
     suitable: Sequence[MomentOccurrence], today: dt.date, needed: int, options: PlanOptions
 ) -> tuple[MomentOccurrence | None, list[str], list[str]]:
     horizon = today + dt.timedelta(days=options.horizon_days)
-    earliest = max(today + dt.timedelta(days=needed), options.not_before or today)
-    feasible = [o for o in suitable if earliest <= o.end <= horizon]
-    upcoming = [o for o in suitable if today <= o.end <= horizon]
+    last = min(horizon, options.deadline or horizon)
+    earliest = _earliest_decision(today, needed, options)
+    feasible = [o for o in suitable if earliest <= o.end <= last]
     if not feasible:
-        return None, [], _no_moment_warnings(upcoming, today, needed)
+        return None, [], _no_moment_warnings(suitable, today, needed, options)
     chosen, why = _prefer_supportive(feasible, options.stances)
-    reasons = [f"Decision planned within {chosen.name} ({_span(chosen)}): the first suitable "
-               f"moment that leaves the {needed} days the critical path needs."]  # fmt: skip
+    reasons: list[str] = [say("Decision planned within %(moment)s (%(span)s): the first suitable moment "
+                   "that leaves the %(days)d days the critical path needs.",
+                   moment=chosen.name, span=_span(chosen), days=needed)]  # fmt: skip
+    if options.deadline is not None:
+        reasons.append(say("It ends by the group's deadline, %(deadline)s.",
+                           deadline=options.deadline.isoformat()))  # fmt: skip
     reasons.extend(why)
-    warnings = []
+    warnings: list[str] = []
     if chosen.estimated:
-        warnings.append(f"The dates of {chosen.name} are estimated: {chosen.note}")
+        warnings.append(say("The dates of %(moment)s are estimated: %(note)s",
+                            moment=chosen.name, note=chosen.note))  # fmt: skip
     lead_days = chosen.lead_time_days or 0
     if (chosen.start - today).days < lead_days:
-        warnings.append(f"{chosen.name} is advised to be prepared {lead_days} days ahead; only "
-                        f"{(chosen.start - today).days} days remain.")  # fmt: skip
+        warnings.append(say("%(moment)s is advised to be prepared %(lead)d days ahead; only "
+                            "%(left)d days remain.", moment=chosen.name, lead=lead_days,
+                            left=(chosen.start - today).days))  # fmt: skip
     return chosen, reasons, warnings
 
 
@@ -194,28 +213,58 @@ def _prefer_supportive(
     limit = first.end + dt.timedelta(days=PREFER_SUPPORTIVE_WITHIN_DAYS)
     for o in feasible[1:]:
         if o.moment == first.moment and o.end <= limit and (stances.get(o.holder or "") or 0) >= 1:
-            return o, [f"{o.holder} holds the presidency then and supports the ask "
-                       f"(stance {stances[o.holder or '']:+d}); {first.name} comes earlier but "
-                       f"{first.holder} does not."]  # fmt: skip
+            return o, [say("%(holder)s holds the presidency then and supports the ask (stance "
+                           "%(stance)s); %(first)s comes earlier but %(first_holder)s does not.",
+                           holder=o.holder or "", stance=f"{stances[o.holder or '']:+d}",
+                           first=first.name, first_holder=first.holder)]  # fmt: skip
     return first, []
 
 
 def _no_moment_warnings(
-    upcoming: Sequence[MomentOccurrence], today: dt.date, needed: int
+    suitable: Sequence[MomentOccurrence], today: dt.date, needed: int, options: PlanOptions
 ) -> list[str]:
-    if not upcoming:
-        return ["No suitable moment is known in the planning window: the plan runs forward "
-                "from today."]  # fmt: skip
-    nearest = upcoming[0]
-    return [f"The next suitable moment, {nearest.name} ({_span(nearest)}), is "
-            f"{(nearest.end - today).days} days away but the critical path needs {needed}: "
-            "the plan runs forward from today."]  # fmt: skip
+    """Why no moment was chosen, and what the plan does instead (rule 5)."""
+    horizon = today + dt.timedelta(days=options.horizon_days)
+    deadline, outcome = options.deadline, say("the plan runs forward from today.")
+    if deadline is not None and deadline < today:
+        return [say("The deadline, %(deadline)s, has passed: %(outcome)s",
+                    deadline=deadline.isoformat(), outcome=outcome)]  # fmt: skip
+    earliest = _earliest_decision(today, needed, options)
+    if deadline is not None and deadline < earliest:
+        return [say("The deadline, %(deadline)s, is %(away)d days away but the critical path "
+                    "needs %(needed)d: the plan runs forward from today and misses it by "
+                    "%(late)d days.", deadline=deadline.isoformat(),
+                    away=(deadline - today).days, needed=needed,
+                    late=(earliest - deadline).days)]  # fmt: skip
+    if deadline is not None:
+        outcome = say("the plan is scheduled to the deadline, %(deadline)s.",
+                      deadline=deadline.isoformat())  # fmt: skip
+    last = min(horizon, deadline or horizon)
+    upcoming = [o for o in suitable if today <= o.end <= last]
+    if upcoming:
+        nearest = upcoming[0]
+        return [say("The next suitable moment, %(moment)s (%(span)s), is %(away)d days away "
+                    "but the critical path needs %(needed)d: %(outcome)s", moment=nearest.name,
+                    span=_span(nearest), away=(nearest.end - today).days, needed=needed,
+                    outcome=outcome)]  # fmt: skip
+    later = [o for o in suitable if last < o.end <= horizon]
+    if deadline is not None and later:
+        return [say("The next suitable moment, %(moment)s (%(span)s), ends after the "
+                    "deadline: %(outcome)s", moment=later[0].name, span=_span(later[0]),
+                    outcome=outcome)]  # fmt: skip
+    if options.moment is not None and not suitable:
+        return [say("The chosen moment %(moment)s has no known date in the planning window: "
+                    "%(outcome)s", moment=repr(options.moment), outcome=outcome)]  # fmt: skip
+    if deadline is None:
+        return [say("No suitable moment is known in the planning window: %(outcome)s",
+                    outcome=outcome)]  # fmt: skip
+    return [say("No suitable moment is known before the deadline: %(outcome)s", outcome=outcome)]
 
 
 def _span(o: MomentOccurrence) -> str:
     if o.start == o.end:
         return o.start.isoformat()
-    return f"{o.start.isoformat()} to {o.end.isoformat()}"
+    return say("%(start)s to %(end)s", start=o.start.isoformat(), end=o.end.isoformat())
 
 
 @dataclass
@@ -287,20 +336,23 @@ def _step(step: Step, w: _Window, after: bool, options: PlanOptions) -> PlanStep
     slack = (w.latest_start - w.earliest_start).days
     done = step.id in options.done
     return PlanStep(
-        id=step.id, title=step.title, owner=options.owners.get(step.id) or step.who or "unassigned",
+        id=step.id, title=step.title, owner=options.owners.get(step.id) or step.who or say("unassigned"),
         depends_on=tuple(step.depends_on), lead_time_days=lead(step),
         earliest_start=w.earliest_start, latest_start=w.latest_start, deadline=w.deadline,
         slack_days=slack, critical=not after and not done and slack == 0, after_decision=after,
-        done=done,
+        done=done, done_on=options.done_on.get(step.id) if done else None,
     )  # fmt: skip
 
 
 def _lead_reason(kind: AskKind, anchor: Step, decision: dt.date, start: dt.date) -> str:
-    text = (f"The step '{anchor.title}' ({anchor.id}) lands on {decision.isoformat()}; work "
-            f"must start by {start.isoformat()} ({(decision - start).days} days before).")  # fmt: skip
+    text = say("The step '%(title)s' (%(step)s) lands on %(decision)s; work must start by "
+               "%(start)s (%(days)d days before).", title=anchor.title, step=anchor.id,
+               decision=decision.isoformat(), start=start.isoformat(),
+               days=(decision - start).days)  # fmt: skip
     if kind.lead_time_days:
-        text += (f" The knowledge base's typical lead time for this kind of ask is "
-                 f"{kind.lead_time_days} days.")  # fmt: skip
+        typical = say("The knowledge base's typical lead time for this kind of ask is %(days)d "
+                      "days.", days=kind.lead_time_days)  # fmt: skip
+        return joined([text, typical], " ")
     return text
 
 
@@ -324,14 +376,15 @@ def _urgency(step: PlanStep) -> tuple[dt.date, bool, str]:
 
 def _action(step: PlanStep, ready: bool) -> NextAction:
     if step.critical:
-        why = f"On the critical path: start by {step.latest_start.isoformat()} (no slack)."
+        why = say("On the critical path: start by %(date)s (no slack).",
+                  date=step.latest_start.isoformat())  # fmt: skip
     elif step.after_decision:
-        why = f"After the decision: start on {step.earliest_start.isoformat()}."
+        why = say("After the decision: start on %(date)s.", date=step.earliest_start.isoformat())
     else:
-        why = f"Start by {step.latest_start.isoformat()} ({step.slack_days} days of slack)."
+        why = say("Start by %(date)s (%(slack)d days of slack).",
+                  date=step.latest_start.isoformat(), slack=step.slack_days)  # fmt: skip
     if not ready:
-        why = (
-            f"Once {', '.join(step.depends_on)} {'is' if len(step.depends_on) == 1 else 'are'} done. "
-            + why
-        )
+        once = say_plural("Once %(steps)s is done.", "Once %(steps)s are done.",
+                          len(step.depends_on), steps=", ".join(step.depends_on))  # fmt: skip
+        why = joined([once, why], " ")
     return NextAction(step.id, step.title, step.owner, step.latest_start, why)

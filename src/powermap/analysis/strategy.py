@@ -90,15 +90,22 @@ def plan_ask(
 ) -> Plan:
     """The ask kind's blueprint scheduled backward from the next suitable moment.
 
+    The group's saved progress on the ask (owners and done steps), its chosen moment
+    and its deadline apply. The caller's `owners` replace saved ones for the same step,
+    `done` adds to the steps saved as done, and `moment` replaces the chosen one.
+
     Raises LookupError when the ask kind is not in the knowledge base and ValueError
     when it cannot be planned (no steps, an unknown anchor step).
     """
     kind = kb.ask_kinds.get(ask.kind)
     if kind is None:
         raise LookupError(f"The ask kind {ask.kind!r} is not in the knowledge base.")
+    done_on = {p.step: p.done_on for p in ask.steps if p.done_on is not None}
     options = PlanOptions(
-        today=today, owners=dict(owners or {}), done=tuple(done), anchor_step=anchor,
-        moment=moment, stances=dict(read_stances(content, ask.id).numbers()),
+        today=today, owners={p.step: p.owner for p in ask.steps if p.owner} | dict(owners or {}),
+        done=tuple(dict.fromkeys((*done_on, *done))), done_on=done_on, anchor_step=anchor,
+        moment=moment or ask.moment or None, deadline=ask.deadline,
+        stances=dict(read_stances(content, ask.id).numbers()),
     )  # fmt: skip
     calendar = moments_ahead(content, kb, today, options.horizon_days)
     return plan_backwards(ask, kind, calendar.occurrences, options)

@@ -115,10 +115,12 @@ def targets(
 @ask_option
 @json_option
 @click.option("--anchor", default=None, help="The step that must land on the moment.")
-@click.option("--moment", default=None, help="Plan for this moment id only.")
-@click.option("--done", multiple=True, help="A step already done (repeatable).")
+@click.option("--moment", default=None,
+              help="Plan for this moment id only, instead of the one chosen for the ask.")  # fmt: skip
+@click.option("--done", multiple=True,
+              help="A step already done (repeatable), besides those saved as done.")  # fmt: skip
 @click.option("--owner", "owners", multiple=True, metavar="STEP=WHO",
-              help="Who owns a step (repeatable).")  # fmt: skip
+              help="Who owns a step (repeatable), instead of the owner saved for it.")  # fmt: skip
 @today_option
 def plan(
     name: str,
@@ -130,7 +132,11 @@ def plan(
     owners: tuple[str, ...],
     today: dt.datetime | None,
 ) -> None:
-    """Schedule an ask's steps backward from the next suitable moment."""
+    """Schedule an ask's steps backward from the next suitable moment.
+
+    The group's progress saved with the ask (who owns each step, which are done), its
+    chosen moment and its deadline apply; the options add to them or replace them.
+    """
     content = _content(name)
     from powermap.analysis.strategy import plan_ask
     from powermap.knowledge import load_knowledge

@@ -47,12 +47,27 @@ class Assessment:
 
 
 @dataclass(frozen=True, slots=True)
+class StepProgress:
+    """The group's progress on one step of an ask's plan: who owns it, when it was done.
+
+    `step` is the id of a step of the ask kind's blueprint (knowledge base).
+    """
+
+    step: str
+    owner: str = ""
+    done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Ask:
     """A justice request: its kind (knowledge base), who decides, and the group's choices.
 
     `body` is a knowledge-base body id without prefix (`unsc`); `decider` is one actor id
     that decides alone instead (a prosecutor on the map). `pinned_targets` are always
-    listed first, in this order; `excluded_targets` are never listed.
+    listed first, in this order; `excluded_targets` are never listed. `deadline` is the
+    day by which the group wants the decision; `moment` the id of the calendar moment
+    (knowledge base or workspace) the group chose to aim at; `steps` its progress on the
+    plan, one entry per step.
     """
 
     id: str
@@ -63,6 +78,9 @@ class Ask:
     decider: str = ""
     pinned_targets: tuple[str, ...] = ()
     excluded_targets: tuple[str, ...] = ()
+    deadline: dt.date | None = None
+    moment: str = ""
+    steps: tuple[StepProgress, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from powermap.domain.messages import joined, say
 from powermap.domain.vocab import RELATION_LABELS, RelationType
 
 
@@ -37,14 +38,25 @@ class StanceView:
     def describe(self) -> str:
         """`stance +1, assessed for this ask on 2026-10-01 (confidence 0.7)`."""
         if self.stance is None:
-            return "stance unknown (no assessment recorded)"
-        scope = "for this ask" if self.basis is StanceBasis.ASK else "in general"
-        text = f"stance {self.stance:+d}, assessed {scope}"
-        if self.date is not None:
-            text += f" on {self.date.isoformat()}"
-        if self.confidence is not None:
-            text += f" (confidence {self.confidence:.1f})"
-        return text
+            return say("stance unknown (no assessment recorded)")
+        ask = self.basis is StanceBasis.ASK
+        values = {"stance": f"{self.stance:+d}", "date": self.date.isoformat() if self.date else "",
+                  "confidence": f"{self.confidence:.1f}" if self.confidence is not None else ""}  # fmt: skip
+        match (ask, self.date is not None, self.confidence is not None):
+            case (True, True, True):
+                return say("stance %(stance)s, assessed for this ask on %(date)s (confidence "
+                           "%(confidence)s)", **values)  # fmt: skip
+            case (True, True, False):
+                return say("stance %(stance)s, assessed for this ask on %(date)s", **values)
+            case (True, False, _):
+                return say("stance %(stance)s, assessed for this ask", **values)
+            case (False, True, True):
+                return say("stance %(stance)s, assessed in general on %(date)s (confidence "
+                           "%(confidence)s)", **values)  # fmt: skip
+            case (False, True, False):
+                return say("stance %(stance)s, assessed in general on %(date)s", **values)
+            case _:
+                return say("stance %(stance)s, assessed in general", **values)
 
 
 class Vote(StrEnum):
@@ -139,10 +151,13 @@ class Path:
 
     def describe(self) -> str:
         """`survivors -> press (knows, 0.5) -> state:GH (influences, 0.2)`."""
-        parts = [self.steps[0].name] if self.steps else []
+        parts: list[str] = [self.steps[0].name] if self.steps else []
         for step in self.steps[1:]:
-            parts.append(f"{step.name} ({step.relation_words()}, {step.strength:.2f})")
-        return " -> ".join(parts)
+            words = step.relation_words()
+            parts.append(say("%(actor)s (%(relation)s, %(strength)s)", actor=step.name,
+                             relation=say(words) if words else "",
+                             strength=f"{step.strength:.2f}"))  # fmt: skip
+        return joined(parts, " -> ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,9 +329,11 @@ class PlanOptions:
     today: dt.date | None = None
     owners: Mapping[str, str] = field(default_factory=dict)  # step id -> owner
     done: tuple[str, ...] = ()  # step ids already completed
+    done_on: Mapping[str, dt.date] = field(default_factory=dict)  # step id -> day it was done
     anchor_step: str | None = None  # the step that must land on the moment
     moment: str | None = None  # force one moment id
     not_before: dt.date | None = None  # no decision before this day
+    deadline: dt.date | None = None  # no decision after this day, if it can be met
     horizon_days: int = 730
     stances: Mapping[str, int | None] = field(default_factory=dict)  # presidency holders
 
@@ -337,6 +354,7 @@ class PlanStep:
     critical: bool = False
     after_decision: bool = False
     done: bool = False
+    done_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,14 @@ from typing import Any
 
 import yaml
 
-from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.actors import (
+    Actor,
+    Ask,
+    Assessment,
+    Relationship,
+    StepProgress,
+    WorkspaceContent,
+)
 from powermap.domain.strategy import WorkspaceMoment
 from powermap.domain.vocab import (
     INFLUENCE_MAX,
@@ -40,7 +47,10 @@ ASSESSMENT_KEYS = {
 }  # fmt: skip
 ASK_KEYS = {
     "id", "kind", "body", "decider", "title", "notes", "pinned_targets", "excluded_targets",
+    "deadline", "moment", "steps",
 }  # fmt: skip
+STEP_KEYS = {"step", "owner", "done"}
+OWNER_MAX = 200
 MOMENT_KEYS = {"id", "name", "date", "yearly", "lead_time_days", "description"}
 TOP_KEYS = {"format", "workspace", "actors", "relationships", "assessments", "asks", "moments"}
 
@@ -268,7 +278,7 @@ def _assessments(
                 actor=check.actor_id(node, "actor", field, listed),
                 influence=influence,
                 stance=stance,
-                date=_date(check, node, field),
+                date=_required_date(check, node, "date", field),
                 ask=ask,
                 confidence=check.fraction(node, "confidence", field),
                 source_ref=check.text(node, "source", field),
@@ -279,8 +289,17 @@ def _assessments(
     return tuple(result)
 
 
-def _date(check: _Checker, node: LineDict, field: str) -> dt.date:
-    value = node.get("date")
+def _optional_date(check: _Checker, node: LineDict, key: str, field: str) -> dt.date | None:
+    return None if node.get(key) is None else _date(check, node, key, field)
+
+
+def _required_date(check: _Checker, node: LineDict, key: str, field: str) -> dt.date:
+    return _date(check, node, key, field) or dt.date.min
+
+
+def _date(check: _Checker, node: LineDict, key: str, field: str) -> dt.date | None:
+    """A date written YYYY-MM-DD, or None after reporting the problem."""
+    value = node.get(key)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str):
@@ -288,8 +307,8 @@ def _date(check: _Checker, node: LineDict, field: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    check.fail(node, "date", f"{field}.date", "must be a date written YYYY-MM-DD")
-    return dt.date.min
+    check.fail(node, key, f"{field}.{key}", "must be a date written YYYY-MM-DD")
+    return None
 
 
 def _asks(check: _Checker, nodes: Iterable[Any], listed: set[str]) -> tuple[Ask, ...]:
@@ -311,8 +330,47 @@ def _asks(check: _Checker, nodes: Iterable[Any], listed: set[str]) -> tuple[Ask,
                 decider=decider,
                 pinned_targets=_actor_ids(check, node, "pinned_targets", field, listed),
                 excluded_targets=_actor_ids(check, node, "excluded_targets", field, listed),
+                deadline=_optional_date(check, node, "deadline", field),
+                moment=_moment_id(check, node, field),
+                steps=_steps(check, node, field),
             )
         )
+    return tuple(result)
+
+
+def _moment_id(check: _Checker, node: LineDict, field: str) -> str:
+    value = check.text(node, "moment", field)
+    if value and not ID_PATTERN.match(value):
+        check.fail(node, "moment", f"{field}.moment", "use letters, digits and _ . : - only")
+    return value
+
+
+def _steps(check: _Checker, node: LineDict, field: str) -> tuple[StepProgress, ...]:
+    """The group's progress on the ask's steps: one entry per step, owner and/or done date."""
+    nodes = node.get("steps")
+    if nodes is None:
+        return ()
+    if not isinstance(nodes, list):
+        check.fail(node, "steps", f"{field}.steps", "must be a list")
+        return ()
+    result, seen = [], set[str]()
+    for i, item in enumerate(nodes):
+        where = f"{field}.steps[{i}]"
+        if not check.mapping(item, where, STEP_KEYS):
+            continue
+        step = check.text(item, "step", where, required=True)
+        if step and not ID_PATTERN.match(step):
+            check.fail(item, "step", f"{where}.step", "use letters, digits and _ . : - only")
+        elif step in seen:
+            check.fail(item, "step", f"{where}.step", f"duplicate step {step!r}")
+        seen.add(step)
+        owner = check.text(item, "owner", where)
+        if len(owner) > OWNER_MAX:
+            check.fail(item, "owner", f"{where}.owner", f"at most {OWNER_MAX} characters")
+        done = _optional_date(check, item, "done", where)
+        if not owner and item.get("done") is None:
+            check.fail(item, None, where, "give an owner, a done date or both")
+        result.append(StepProgress(step=step, owner=owner, done_on=done))
     return tuple(result)
 
 
@@ -351,7 +409,7 @@ def _moments(check: _Checker, nodes: Iterable[Any]) -> tuple[WorkspaceMoment, ..
             WorkspaceMoment(
                 id=_unique_id(check, node, field, seen),
                 name=check.text(node, "name", field, required=True),
-                date=_date(check, node, field),
+                date=_required_date(check, node, "date", field),
                 yearly=yearly,
                 lead_time_days=check.integer(node, "lead_time_days", field, 0, 3650),
                 description=check.text(node, "description", field),
@@ -368,16 +426,20 @@ def dump_workspace(content: WorkspaceContent) -> str:
         "actors": [_actor_doc(a) for a in content.actors],
         "relationships": [_relationship_doc(r) for r in content.relationships],
         "assessments": [_assessment_doc(a) for a in content.assessments],
-        "asks": [
-            _compact({"id": a.id, "kind": a.kind, "body": a.body, "decider": a.decider,
-                      "title": a.title, "notes": a.notes,
-                      "pinned_targets": list(a.pinned_targets),
-                      "excluded_targets": list(a.excluded_targets)})
-            for a in content.asks
-        ],
+        "asks": [_ask_doc(a) for a in content.asks],
         "moments": [_moment_doc(m) for m in content.moments],
     }  # fmt: skip
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _ask_doc(a: Ask) -> dict[str, Any]:
+    return _compact({"id": a.id, "kind": a.kind, "body": a.body, "decider": a.decider,
+                     "title": a.title, "notes": a.notes,
+                     "pinned_targets": list(a.pinned_targets),
+                     "excluded_targets": list(a.excluded_targets),
+                     "deadline": a.deadline, "moment": a.moment,
+                     "steps": [_compact({"step": p.step, "owner": p.owner, "done": p.done_on})
+                               for p in a.steps]})  # fmt: skip
 
 
 def _moment_doc(m: WorkspaceMoment) -> dict[str, Any]:

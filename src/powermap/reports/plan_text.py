@@ -41,8 +41,9 @@ def plan_text(plan: Plan) -> str:
 
 
 def _step_line(s: PlanStep, plan: Plan) -> str:
+    done = f"done on {s.done_on.isoformat()}" if s.done_on else "done"
     marks = [m for m, on in (("critical", s.critical), ("decision", s.id == plan.anchor_step),
-                             ("after the decision", s.after_decision), ("done", s.done)) if on]  # fmt: skip
+                             ("after the decision", s.after_decision), (done, s.done)) if on]  # fmt: skip
     flag = f" ({', '.join(marks)})" if marks else ""
     deps = f" after {', '.join(s.depends_on)}" if s.depends_on else ""
     return (f"  {s.id}: {s.title} [{s.owner}]{flag}\n{INDENT}{s.earliest_start} / "
@@ -89,6 +90,7 @@ def _step(s: PlanStep) -> dict[str, Any]:
         "latest_start": s.latest_start.isoformat(), "deadline": s.deadline.isoformat(),
         "slack_days": s.slack_days, "critical": s.critical,
         "after_decision": s.after_decision, "done": s.done,
+        "done_on": s.done_on.isoformat() if s.done_on else None,
     }  # fmt: skip
 
 

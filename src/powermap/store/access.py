@@ -20,6 +20,7 @@ from powermap.domain.vocab import Role
 from powermap.store.models import (
     Actor,
     Ask,
+    AskStep,
     Assessment,
     AuditEntry,
     Membership,
@@ -80,8 +81,8 @@ def owner_viewer(workspace: Workspace) -> Viewer:
 
 
 def workspaces_of(user: User) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("workspace").order_by(
-        "workspace__name"
+    return (
+        Membership.objects.filter(user=user).select_related("workspace").order_by("workspace__name")
     )
 
 
@@ -95,16 +96,13 @@ def visible_actors(viewer: Viewer) -> QuerySet[Actor]:
 
 def visible_relationships(viewer: Viewer) -> QuerySet[Relationship]:
     """Relationships this viewer may see, between two actors they may see."""
-    return (
-        Relationship.objects.filter(
-            viewer.confidential_filter("created_by"),
-            _endpoint_filter(viewer, "source"),
-            _endpoint_filter(viewer, "target"),
-            workspace=viewer.workspace,
-            deleted_at__isnull=True,
-        )
-        .select_related("source", "target", "provenance")
-    )
+    return Relationship.objects.filter(
+        viewer.confidential_filter("created_by"),
+        _endpoint_filter(viewer, "source"),
+        _endpoint_filter(viewer, "target"),
+        workspace=viewer.workspace,
+        deleted_at__isnull=True,
+    ).select_related("source", "target", "provenance")
 
 
 def _endpoint_filter(viewer: Viewer, end: str) -> Q:
@@ -116,8 +114,10 @@ def _endpoint_filter(viewer: Viewer, end: str) -> Q:
 
 
 def visible_assessments(viewer: Viewer) -> QuerySet[Assessment]:
+    """Assessments of visible actors, in general or on an ask that is not deleted."""
     return Assessment.objects.filter(
         viewer.confidential_filter("author"),
+        Q(ask__isnull=True) | Q(ask__deleted_at__isnull=True),
         workspace=viewer.workspace,
         actor__in=visible_actors(viewer),
     ).select_related("actor", "ask", "provenance", "author")
@@ -145,7 +145,9 @@ def access_deleted_actor(viewer: Viewer, key: str) -> Actor:
     return actor
 
 
-def access_relationship(viewer: Viewer, relationship_id: int, *, write: bool = False) -> Relationship:
+def access_relationship(
+    viewer: Viewer, relationship_id: int, *, write: bool = False
+) -> Relationship:
     if write:
         viewer.require(Role.EDITOR)
     rel = visible_relationships(viewer).filter(pk=relationship_id).first()
@@ -160,11 +162,17 @@ def taken_actor_keys(viewer: Viewer) -> set[str]:
 
 
 def workspace_asks(viewer: Viewer) -> QuerySet[Ask]:
-    return Ask.objects.filter(workspace=viewer.workspace).order_by("key")
+    """The workspace's asks that are not deleted (asks are never confidential)."""
+    return Ask.objects.filter(workspace=viewer.workspace, deleted_at__isnull=True).order_by("key")
+
+
+def taken_ask_keys(viewer: Viewer) -> set[str]:
+    """Every ask id in the workspace, deleted ones included, so a new id never collides."""
+    return set(Ask.objects.filter(workspace=viewer.workspace).values_list("key", flat=True))
 
 
 def access_ask(viewer: Viewer, key: str, *, write: bool = False) -> Ask:
-    """One ask of the workspace (asks are never confidential); editors only to write."""
+    """One ask of the workspace that is not deleted; editors only to write."""
     if write:
         viewer.require(Role.EDITOR)
     ask = workspace_asks(viewer).filter(key=key).first()
@@ -173,10 +181,26 @@ def access_ask(viewer: Viewer, key: str, *, write: bool = False) -> Ask:
     return ask
 
 
+def access_deleted_ask(viewer: Viewer, key: str) -> Ask:
+    """A soft-deleted ask, for undo; editors only."""
+    viewer.require(Role.EDITOR)
+    ask = Ask.objects.filter(workspace=viewer.workspace, key=key, deleted_at__isnull=False).first()
+    if ask is None:
+        raise Http404
+    return ask
+
+
+def ask_steps(viewer: Viewer) -> QuerySet[AskStep]:
+    """The group's progress on the steps of the workspace's asks that are not deleted."""
+    return AskStep.objects.filter(ask__workspace=viewer.workspace, ask__deleted_at__isnull=True)
+
+
 def workspace_members(viewer: Viewer) -> QuerySet[Membership]:
     viewer.require(Role.OWNER)
-    return Membership.objects.filter(workspace=viewer.workspace).select_related("user").order_by(
-        "user__username"
+    return (
+        Membership.objects.filter(workspace=viewer.workspace)
+        .select_related("user")
+        .order_by("user__username")
     )
 
 

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from powermap.domain.actors import Actor, Ask, Assessment, Relationship, WorkspaceContent
+from powermap.domain.actors import (
+    Actor,
+    Ask,
+    Assessment,
+    Relationship,
+    StepProgress,
+    WorkspaceContent,
+)
 from powermap.domain.strategy import WorkspaceMoment
 from powermap.domain.vocab import ActorKind, RelationType, is_reference_id
 from powermap.store import models
 from powermap.store.access import (
     Viewer,
+    ask_steps,
     taken_actor_keys,
     visible_actors,
     visible_assessments,
@@ -51,11 +59,15 @@ def workspace_content(viewer: Viewer) -> WorkspaceContent:
 
 
 def _asks(viewer: Viewer, visible: set[str]) -> list[Ask]:
-    """The asks, naming only actors this viewer may see (or reference actors not on the map).
+    """The asks, naming only actors this viewer may see (or reference actors not on the map),
+    each with the group's progress on its steps, by step id.
 
     A pin or exclusion of a confidential or deleted actor must not reveal its id.
     """
     on_map = taken_actor_keys(viewer)
+    steps: dict[int, list[StepProgress]] = defaultdict(list)
+    for s in ask_steps(viewer):
+        steps[s.ask_id].append(StepProgress(step=s.step, owner=s.owner, done_on=s.done_on))
 
     def shown(key: str) -> bool:
         return key in visible or (is_reference_id(key) and key not in on_map)
@@ -64,7 +76,9 @@ def _asks(viewer: Viewer, visible: set[str]) -> list[Ask]:
         Ask(id=a.key, kind=a.kind, title=a.title, body=a.body, notes=a.notes,
             decider=a.decider if shown(a.decider) else "",
             pinned_targets=tuple(k for k in a.pinned_targets if shown(k)),
-            excluded_targets=tuple(k for k in a.excluded_targets if shown(k)))
+            excluded_targets=tuple(k for k in a.excluded_targets if shown(k)),
+            deadline=a.deadline, moment=a.moment,
+            steps=tuple(sorted(steps[a.pk], key=lambda p: p.step)))
         for a in workspace_asks(viewer)
     ]  # fmt: skip
 

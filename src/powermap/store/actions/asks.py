@@ -1,14 +1,17 @@
-"""Writes to asks: create, update, and the group's pins and exclusions of targets."""
+"""Writes to asks: create, update, delete and restore, the group's pins and exclusions
+of targets, and its progress on the plan's steps."""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from powermap.store.actions.audit import record
-from powermap.store.models import Ask, Workspace
+from powermap.store.models import Ask, AskStep, Workspace
 
 
 class PinChoice(StrEnum):
@@ -19,26 +22,74 @@ class PinChoice(StrEnum):
     CLEAR = "clear"  # let the ranking decide again
 
 
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 @transaction.atomic
 def do_create_ask(
     workspace: Workspace, user: Any, *, key: str, kind: str, title: str,
-    body: str = "", decider: str = "", notes: str = "",
+    body: str = "", decider: str = "", notes: str = "", deadline: dt.date | None = None,
+    moment: str = "",
 ) -> Ask:  # fmt: skip
     ask = Ask.objects.create(workspace=workspace, key=key, kind=kind, title=title,
-                             body=body, decider=decider, notes=notes)  # fmt: skip
-    record(workspace, user, "create_ask", "ask", key, kind=kind, body=body, decider=decider)
+                             body=body, decider=decider, notes=notes, deadline=deadline,
+                             moment=moment)  # fmt: skip
+    record(workspace, user, "create_ask", "ask", key, kind=kind, body=body, decider=decider,
+           deadline=_day(deadline), moment=moment)  # fmt: skip
     return ask
 
 
 @transaction.atomic
 def do_update_ask(
-    ask: Ask, user: Any, *, kind: str, title: str, body: str, decider: str, notes: str
-) -> Ask:
-    before = {"kind": ask.kind, "title": ask.title, "body": ask.body, "decider": ask.decider}
+    ask: Ask, user: Any, *, kind: str, title: str, body: str, decider: str, notes: str,
+    deadline: dt.date | None = None, moment: str = "",
+) -> Ask:  # fmt: skip
+    """The ask takes these values; a deadline or moment not given is cleared."""
+    before = {"kind": ask.kind, "title": ask.title, "body": ask.body, "decider": ask.decider,
+              "deadline": _day(ask.deadline), "moment": ask.moment}  # fmt: skip
     ask.kind, ask.title, ask.body, ask.decider, ask.notes = kind, title, body, decider, notes
+    ask.deadline, ask.moment = deadline, moment
     ask.save()
     record(ask.workspace, user, "update_ask", "ask", ask.key, before=before)
     return ask
+
+
+@transaction.atomic
+def do_delete_ask(ask: Ask, user: Any) -> None:
+    """Soft delete: the ask disappears from lists, exports and plans but can be restored."""
+    ask.deleted_at = timezone.now()
+    ask.save(update_fields=["deleted_at"])
+    record(ask.workspace, user, "delete_ask", "ask", ask.key)
+
+
+@transaction.atomic
+def do_restore_ask(ask: Ask, user: Any) -> None:
+    ask.deleted_at = None
+    ask.save(update_fields=["deleted_at"])
+    record(ask.workspace, user, "restore_ask", "ask", ask.key)
+
+
+@transaction.atomic
+def do_set_step(
+    ask: Ask, user: Any, step: str, *, owner: str, done_on: dt.date | None
+) -> AskStep | None:
+    """Record who owns one step of the ask's plan and when it was done (None: not done).
+
+    With neither an owner nor a done date the step's row is removed, so the plan falls
+    back to the blueprint's suggestion; returns the row, or None when removed.
+    """
+    owner = owner.strip()
+    row: AskStep | None = None
+    if owner or done_on is not None:
+        row, _created = AskStep.objects.update_or_create(
+            ask=ask, step=step, defaults={"owner": owner, "done_on": done_on}
+        )
+    else:
+        AskStep.objects.filter(ask=ask, step=step).delete()
+    record(ask.workspace, user, "set_step", "ask", ask.key, step=step, owner=owner,
+           done_on=_day(done_on))  # fmt: skip
+    return row
 
 
 @transaction.atomic

@@ -4,7 +4,8 @@ The file is checked completely by `formats.workspace_yaml.parse_workspace` befor
 runs, so a bad file never reaches the database. Import merges: actors and asks are
 matched by id and updated, relationships by (from, to, type), and assessments already
 present (same actor, ask, date, values, source and note) are not added twice, so
-importing the same file again changes nothing.
+importing the same file again changes nothing. An ask's step progress in the file
+replaces the ask's; a deleted ask or actor named in the file comes back.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from powermap.store.actions.audit import record
 from powermap.store.models import (
     Actor,
     Ask,
+    AskStep,
     Assessment,
     Moment,
     Relationship,
@@ -103,14 +105,24 @@ def _moments(workspace: Workspace, content: WorkspaceContent) -> None:
 
 
 def _asks(workspace: Workspace, content: WorkspaceContent) -> dict[str, Ask]:
+    """Create or update the file's asks, their step progress replaced by the file's."""
     existing = {a.key: a for a in Ask.objects.filter(workspace=workspace)}
     for ask in content.asks:
         row = existing.get(ask.id) or Ask(workspace=workspace, key=ask.id)
         row.kind, row.body, row.title, row.notes = ask.kind, ask.body, ask.title, ask.notes
-        row.decider = ask.decider
-        row.pinned_targets, row.excluded_targets = list(ask.pinned_targets), list(ask.excluded_targets)
+        row.decider, row.deadline, row.moment = ask.decider, ask.deadline, ask.moment
+        row.pinned_targets = list(ask.pinned_targets)
+        row.excluded_targets = list(ask.excluded_targets)
+        row.deleted_at = None
         row.save()
         existing[ask.id] = row
+    imported = [existing[a.id] for a in content.asks]
+    AskStep.objects.filter(ask__in=imported).delete()
+    AskStep.objects.bulk_create(
+        [AskStep(ask=existing[a.id], step=p.step, owner=p.owner, done_on=p.done_on)
+         for a in content.asks for p in a.steps],
+        batch_size=BATCH,
+    )  # fmt: skip
     return existing
 
 
@@ -213,7 +225,9 @@ def _assessments(
     workspace: Workspace, user: Any, content: WorkspaceContent, actors: dict[str, int],
     asks: dict[str, Ask], sources: dict[str, Source],
 ) -> int:  # fmt: skip
-    def identity(actor_id: int, ask_id: int | None, a: Any, source_id: int | None) -> tuple[Any, ...]:
+    def identity(
+        actor_id: int, ask_id: int | None, a: Any, source_id: int | None
+    ) -> tuple[Any, ...]:
         return (actor_id, ask_id, a.date, a.influence, a.stance, source_id, a.note)
 
     seen = {

@@ -1,7 +1,7 @@
 """The workspace's tables, one module per concept."""
 
 from powermap.store.models.actors import Actor, Tag
-from powermap.store.models.asks import Ask
+from powermap.store.models.asks import Ask, AskStep
 from powermap.store.models.assessments import Assessment
 from powermap.store.models.audit import AuditEntry
 from powermap.store.models.moments import Moment
@@ -12,6 +12,7 @@ from powermap.store.models.workspaces import Membership, Workspace
 __all__ = [
     "Actor",
     "Ask",
+    "AskStep",
     "Assessment",
     "AuditEntry",
     "Membership",

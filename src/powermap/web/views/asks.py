@@ -1,4 +1,5 @@
-"""Asks: the list, the forms, and each ask's strategy (forecast, targets, plan)."""
+"""Asks: the list, the forms, each ask's strategy (forecast, targets, plan), the group's
+progress on the plan's steps, and deleting an ask (with undo)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,35 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from powermap.analysis.strategy import find_ask, plan_ask, rank_ask
+from powermap.analysis.strategy import find_ask, moments_ahead, plan_ask, rank_ask
 from powermap.domain.actors import WorkspaceContent
-from powermap.domain.strategy import Plan
+from powermap.domain.strategy import MomentOccurrence, Plan
 from powermap.domain.vocab import Role
 from powermap.knowledge import KnowledgeBase, load_knowledge
 from powermap.reports.plan_timeline import Timeline, plan_timeline
 from powermap.store import access
 from powermap.store.access import Viewer
-from powermap.store.actions.asks import PinChoice, do_create_ask, do_pin_target, do_update_ask
+from powermap.store.actions.asks import (
+    PinChoice,
+    do_create_ask,
+    do_delete_ask,
+    do_pin_target,
+    do_restore_ask,
+    do_set_step,
+    do_update_ask,
+)
 from powermap.store.convert import workspace_content
 from powermap.store.references import known_reference
 from powermap.web.decorators import workspace_view
-from powermap.web.forms.asks import AskForm, PinForm
+from powermap.web.forms.asks import AskForm, PinForm, StepForm, localized_name
 
 ACTOR_CHOICES_LIMIT = 1000  # actors offered in the decider field's suggestions
+MOMENT_CHOICES_DAYS = 730  # moments offered to aim at: the plan's horizon
 
 
 def request_day(request: HttpRequest) -> dt.date:
@@ -43,13 +54,38 @@ def ask_list(request: HttpRequest, viewer: Viewer) -> HttpResponse:
                   {"viewer": viewer, "asks": access.workspace_asks(viewer)})  # fmt: skip
 
 
-def _form(request: HttpRequest, viewer: Viewer, **kwargs: Any) -> AskForm:
+def _form(request: HttpRequest, viewer: Viewer, current_moment: str = "", **kwargs: Any) -> AskForm:
     visible = access.visible_actors(viewer)
 
     def actor_exists(key: str) -> bool:
         return known_reference(key) or visible.filter(key=key).exists()
 
-    return AskForm(request.POST or None, kb=load_knowledge(), actor_exists=actor_exists, **kwargs)
+    kb = load_knowledge()
+    moments = _moment_choices(workspace_content(viewer), kb, timezone.localdate(), current_moment)
+    return AskForm(request.POST or None, kb=kb, actor_exists=actor_exists, moments=moments,
+                   **kwargs)  # fmt: skip
+
+
+def _moment_choices(
+    content: WorkspaceContent, kb: KnowledgeBase, today: dt.date, current: str
+) -> list[tuple[str, str]]:
+    """The calendar's moments ahead, each once, by its next date; the ask's own choice too."""
+    names = _moment_names(content, kb)
+    first: dict[str, MomentOccurrence] = {}
+    for o in moments_ahead(content, kb, today, MOMENT_CHOICES_DAYS).occurrences:
+        first.setdefault(o.moment, o)
+    choices = [(mid, _("%(name)s (next on %(day)s)") % {"name": names.get(mid, o.name),
+                                                         "day": o.start.isoformat()})
+               for mid, o in first.items()]  # fmt: skip
+    if current and current not in first:
+        choices.append((current, names.get(current, current)))
+    return choices
+
+
+def _moment_names(content: WorkspaceContent, kb: KnowledgeBase) -> dict[str, str]:
+    """Every moment's name: the knowledge base's in the page's language, then the group's."""
+    names = {mid: localized_name(m) for mid, m in kb.moments.items()}
+    return names | {m.id: m.name for m in content.moments}
 
 
 def _render_form(
@@ -63,8 +99,7 @@ def _render_form(
 
 @workspace_view(Role.EDITOR)
 def ask_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
-    taken = set(access.workspace_asks(viewer).values_list("key", flat=True))
-    form = _form(request, viewer, taken_keys=taken)
+    form = _form(request, viewer, taken_keys=access.taken_ask_keys(viewer))
     if request.method == "POST" and form.is_valid():
         ask = do_create_ask(viewer.workspace, request.user, **form.cleaned_data)
         messages.success(request, _("Added the ask %(title)s.") % {"title": ask.title})
@@ -76,8 +111,9 @@ def ask_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
 def ask_edit(request: HttpRequest, viewer: Viewer, ask_key: str) -> HttpResponse:
     ask = access.access_ask(viewer, ask_key, write=True)
     initial = {"title": ask.title, "key": ask.key, "kind": ask.kind, "body": ask.body,
-               "decider": ask.decider, "notes": ask.notes}  # fmt: skip
-    form = _form(request, viewer, initial=initial)
+               "decider": ask.decider, "notes": ask.notes, "deadline": ask.deadline,
+               "moment": ask.moment}  # fmt: skip
+    form = _form(request, viewer, current_moment=ask.moment, initial=initial)
     form.fields["key"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "key"}
@@ -99,6 +135,8 @@ def ask_detail(request: HttpRequest, viewer: Viewer, ask_key: str) -> HttpRespon
         "viewer": viewer, "ask": ask, "today": today,
         "ranking": rank_ask(content, ask, kb, on=today), "names": _names(content, kb),
         "plan": plan, "timeline": timeline, "plan_problem": plan_problem,
+        "progress": {p.step: p for p in ask.steps}, "now": timezone.localdate(),
+        "moment_name": _moment_names(content, kb).get(ask.moment, ask.moment),
     })  # fmt: skip
 
 
@@ -135,4 +173,44 @@ def ask_pin(request: HttpRequest, viewer: Viewer, ask_key: str) -> HttpResponse:
             PinChoice.EXCLUDE: _("Excluded %(actor)s from the targets."),
             PinChoice.CLEAR: _("The ranking decides about %(actor)s again.")}  # fmt: skip
     messages.success(request, done[choice] % {"actor": actor})
+    return redirect("pm-ask", viewer.workspace.slug, ask.key)
+
+
+@require_POST
+@workspace_view(Role.EDITOR)
+def ask_step(request: HttpRequest, viewer: Viewer, ask_key: str, step_id: str) -> HttpResponse:
+    """Save who owns one step of the ask's plan, and whether and when it was done."""
+    ask = access.access_ask(viewer, ask_key, write=True)
+    kind = load_knowledge().ask_kinds.get(ask.kind)
+    step = next((s for s in kind.steps if s.id == step_id), None) if kind else None
+    if step is None:
+        raise Http404
+    form = StepForm(request.POST)
+    if form.is_valid():
+        do_set_step(ask, request.user, step.id, owner=form.cleaned_data["owner"],
+                    done_on=form.done_day())  # fmt: skip
+        messages.success(request, _("Saved the step %(step)s.") % {"step": step.title})
+    else:
+        problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        messages.error(request, _("The step was not saved: %(problems)s") % {"problems": problems})
+    url = reverse("pm-ask", args=[viewer.workspace.slug, ask.key])
+    return redirect(f"{url}#step-{step.id}")
+
+
+@require_POST
+@workspace_view(Role.EDITOR)
+def ask_delete(request: HttpRequest, viewer: Viewer, ask_key: str) -> HttpResponse:
+    ask = access.access_ask(viewer, ask_key, write=True)
+    do_delete_ask(ask, request.user)
+    messages.success(request, _("Deleted the ask %(title)s.") % {"title": ask.title or ask.key},
+                     extra_tags=f"undo-ask:{ask.key}")  # fmt: skip
+    return redirect("pm-asks", viewer.workspace.slug)
+
+
+@require_POST
+@workspace_view(Role.EDITOR)
+def ask_restore(request: HttpRequest, viewer: Viewer, ask_key: str) -> HttpResponse:
+    ask = access.access_deleted_ask(viewer, ask_key)
+    do_restore_ask(ask, request.user)
+    messages.success(request, _("Restored the ask %(title)s.") % {"title": ask.title or ask.key})
     return redirect("pm-ask", viewer.workspace.slug, ask.key)
