@@ -25,6 +25,7 @@ from powermap.knowledge.models import (
     Art123Declaration,
     Jurisdiction,
     Participant,
+    PartyCount,
     Source,
     Treaty,
 )
@@ -805,3 +806,17 @@ def test_it_ignores_an_art_12_3_declaration_that_never_took_effect() -> None:
                   period=Period(dt.date(2008, 12, 27), dt.date(2009, 1, 18)))  # fmt: skip
     icc = next(f for f in find_forums(facts, load_knowledge(), dt.date(2026, 11, 25)) if f.id == "icc")
     assert icc.status != "available"
+
+
+def test_it_warns_when_not_a_party_rests_on_an_incomplete_list() -> None:
+    applicant = party("XC", D(1960, 1, 1))
+    situation = facts(["genocide"], perpetrator_nationalities=["XB"], state_responsibility=True)
+    whole = treaty(GENOCIDE, applicant)
+    short = whole.model_copy(
+        update={"parties_reported": PartyCount(count=3, as_of=AS_OF, source=SOURCE)}
+    )
+    assert "incomplete" not in text(finding(find_forums(situation, tiny_kb(whole), AS_OF), "icj"))
+    icj = finding(find_forums(situation, tiny_kb(short), AS_OF), "icj")
+    assert icj.status is UNAVAILABLE
+    assert "XB is not a party" in text(icj)
+    assert "is incomplete (2 parties are not identified)" in text(icj)

@@ -19,7 +19,7 @@ from powermap.domain.forums import (
     ForumStatus,
     VictimRole,
 )
-from powermap.domain.messages import Message, joined, say
+from powermap.domain.messages import Message, joined, say, say_plural
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import NamedRecord, Participant, Record, Source
 
@@ -150,6 +150,25 @@ def all_of(items: Sequence[str]) -> str:
 def then(sentence: Message, note: str | None) -> Message:
     """A sentence followed, where there is one, by a note (another whole sentence)."""
     return joined([sentence, note], " ") if note else sentence
+
+
+def incomplete_list_note(kb: KnowledgeBase, iso2s: Iterable[str], treaty_id: str) -> str | None:
+    """A warning when a "not a party" answer rests on a list of parties known to be short.
+
+    Only for states the list shows as never involved (a listed signatory or a withdrawn
+    party is known); None when the treaty's list is whole.
+    """
+    missing = kb.unidentified_parties(treaty_id) if treaty_id in kb.treaties else 0
+    unlisted = [s for s in iso2s if kb.treaty_status(s, treaty_id).status == "none"]
+    if not missing or not unlisted:
+        return None
+    return say_plural(
+        "Our list of parties to the %(treaty)s is incomplete (%(count)d party is not "
+        "identified): check the depositary before ruling this out.",
+        "Our list of parties to the %(treaty)s is incomplete (%(count)d parties are not "
+        "identified): check the depositary before ruling this out.",
+        missing, treaty=kb.treaties[treaty_id].name_en,
+    )  # fmt: skip
 
 
 def situation_about(facts: Facts, kb: KnowledgeBase) -> str:

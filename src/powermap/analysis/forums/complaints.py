@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from powermap.analysis.forums.common import (
     Draft,
     ask_kind,
+    incomplete_list_note,
     membership,
     names,
     participant,
@@ -21,6 +22,7 @@ from powermap.analysis.forums.common import (
     record_sources,
     situation_window,
     state_name,
+    then,
 )
 from powermap.domain.forums import (
     Crime,
@@ -282,7 +284,10 @@ def respondent_status(
     treaty = kb.treaties[forum.treaty].name_en
     if p is None or span is None:
         draft.reasons.append(
-            say("%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty)
+            then(
+                say("%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty),
+                incomplete_list_note(kb, [iso2], forum.treaty),
+            )
         )
         return ForumStatus.UNAVAILABLE
     hit = span.clip(whole)

@@ -15,6 +15,7 @@ from powermap.analysis.forums.common import (
     Window,
     ask_kind,
     gaps,
+    incomplete_list_note,
     membership,
     names,
     participant,
@@ -35,7 +36,7 @@ from powermap.domain.forums import (
     SuspectRole,
     VictimRole,
 )
-from powermap.domain.messages import Message, say
+from powermap.domain.messages import Message, joined, say
 from powermap.knowledge import KnowledgeBase
 
 ROME_IN_FORCE = dt.date(2002, 7, 1)
@@ -479,7 +480,17 @@ def aggression_status(
                 "ICC-ASP/16/Res.5 para. 2).",
                 states=names(kb, outside),
             ),
-            special_tribunal_note(facts, kb),
+            joined(
+                [
+                    n
+                    for n in (
+                        incomplete_list_note(kb, outside, "kampala_aggression"),
+                        special_tribunal_note(facts, kb),
+                    )
+                    if n
+                ],
+                " ",
+            ),
         )
     )
     if not set(facts.crimes) - {Crime.AGGRESSION}:

@@ -17,6 +17,7 @@ from powermap.analysis.forums.common import (
     ask_kind,
     bound_on,
     crime_list,
+    incomplete_list_note,
     membership,
     names,
     participant,
@@ -24,6 +25,7 @@ from powermap.analysis.forums.common import (
     record_sources,
     situation_window,
     state_name,
+    then,
 )
 from powermap.domain.forums import (
     Crime,
@@ -186,7 +188,12 @@ def clause_open(
     draft.cite(*record_sources(treaty, 1))
     if p is None or span is None:
         draft.reasons.append(
-            say("%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty.name_en)
+            then(
+                say(
+                    "%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty.name_en
+                ),
+                incomplete_list_note(kb, [respondent], clause.treaty),
+            )
         )
         return False
     if not bound_on(p, today):

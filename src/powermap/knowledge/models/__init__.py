@@ -17,7 +17,7 @@ from powermap.knowledge.models.states import (
     Unit,
     UniversalRule,
 )
-from powermap.knowledge.models.treaties import Art123Declaration, Participant, Treaty
+from powermap.knowledge.models.treaties import Art123Declaration, Participant, PartyCount, Treaty
 
 MODEL_BY_KIND: dict[str, type[Record]] = {
     "state": State,
@@ -72,6 +72,7 @@ __all__ = [
     "OrgMember",
     "Organisation",
     "Participant",
+    "PartyCount",
     "Precedent",
     "Record",
     "SanctionsRegime",
