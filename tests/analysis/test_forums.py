@@ -26,6 +26,7 @@ from powermap.knowledge.models import (
     Jurisdiction,
     Participant,
     PartyCount,
+    Referral,
     Source,
     Treaty,
 )
@@ -804,7 +805,9 @@ def test_it_ignores_an_art_12_3_declaration_that_never_took_effect() -> None:
 
     facts = Facts(crimes=(Crime.WAR_CRIMES,), territory=("PS",),
                   period=Period(dt.date(2008, 12, 27), dt.date(2009, 1, 18)))  # fmt: skip
-    icc = next(f for f in find_forums(facts, load_knowledge(), dt.date(2026, 11, 25)) if f.id == "icc")
+    icc = next(
+        f for f in find_forums(facts, load_knowledge(), dt.date(2026, 11, 25)) if f.id == "icc"
+    )
     assert icc.status != "available"
 
 
@@ -820,3 +823,16 @@ def test_it_warns_when_not_a_party_rests_on_an_incomplete_list() -> None:
     assert icj.status is UNAVAILABLE
     assert "XB is not a party" in text(icj)
     assert "is incomplete (2 parties are not identified)" in text(icj)
+
+
+def test_it_reads_security_council_referrals_from_the_knowledge_base() -> None:
+    referral = Referral(resolution="S/RES/9999 (2030)", adopted=D(2030, 3, 1),
+                        situation_from=D(2030, 1, 1), states=["XA"], scope="the situation in XA",
+                        source=SOURCE)  # fmt: skip
+    statute = treaty("rome_statute").model_copy(update={"security_council_referrals": [referral]})
+    kb = tiny_kb(statute)
+    covered = finding(find_forums(facts(start=D(2030, 2, 1), end=D(2030, 6, 1)), kb, AS_OF), "icc")
+    assert covered.status is AVAILABLE
+    assert "unsc_referral:S/RES/9999 (2030)" in covered.bases
+    before = finding(find_forums(facts(start=D(2029, 1, 1), end=D(2029, 6, 1)), kb, AS_OF), "icc")
+    assert before.status is not AVAILABLE  # the situation starts after these crimes

@@ -50,6 +50,9 @@ def _organisation_refs(record: Organisation) -> Iterator[Ref]:
 def _treaty_refs(record: Treaty) -> Iterator[Ref]:
     yield from _states("participants", record.participants)
     yield from _states("article_12_3_declarations", record.article_12_3_declarations)
+    for index, referral in enumerate(record.security_council_referrals):
+        for position, state in enumerate(referral.states):
+            yield Ref(("security_council_referrals", index, "states", position), ("state",), state)
 
 
 def _body_refs(record: Body) -> Iterator[Ref]:

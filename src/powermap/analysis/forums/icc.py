@@ -82,36 +82,6 @@ VIA_CORE_CRIMES = {
 
 
 @dataclass(frozen=True, slots=True)
-class Referral:
-    """A Security Council referral of a situation to the ICC (art. 13(b))."""
-
-    resolution: str
-    adopted: dt.date
-    start: dt.date
-    states: frozenset[str]
-    scope: Message
-
-
-# Not (yet) in the knowledge base: the two referrals ever made, with their scope.
-SECURITY_COUNCIL_REFERRALS = (
-    Referral(
-        "S/RES/1593 (2005)",
-        dt.date(2005, 3, 31),
-        ROME_IN_FORCE,
-        frozenset({"SD"}),
-        say("the situation in Darfur since 1 July 2002"),
-    ),
-    Referral(
-        "S/RES/1970 (2011)",
-        dt.date(2011, 2, 26),
-        dt.date(2011, 2, 15),
-        frozenset({"LY"}),
-        say("the situation in Libya since 15 February 2011"),
-    ),
-)
-
-
-@dataclass(frozen=True, slots=True)
 class Acceptance:
     """Days for which one state's acceptance (or a referral) gives the Court jurisdiction.
 
@@ -184,7 +154,7 @@ def core_crimes_status(
                 date=ROME_IN_FORCE.isoformat(),
             )
         )
-    found = [*state_acceptances(draft, facts, kb, window, today), *referrals(facts, window)]
+    found = [*state_acceptances(draft, facts, kb, window, today), *referrals(facts, kb, window)]
     if not found:
         note_routes_in(draft, facts, kb, window, today)
         return ForumStatus.CONDITIONAL
@@ -290,12 +260,13 @@ def state_acceptances(
     return found
 
 
-def referrals(facts: Facts, window: Window) -> list[Acceptance]:
+def referrals(facts: Facts, kb: KnowledgeBase, window: Window) -> list[Acceptance]:
     """Security Council referrals (art. 13(b)) whose situation matches the territory."""
+    statute = kb.treaties.get("rome_statute")
     found = []
-    for referral in SECURITY_COUNCIL_REFERRALS:
-        hit = Window(referral.start, dt.date.max).clip(window)
-        states = sorted(referral.states & set(facts.territory))
+    for referral in statute.security_council_referrals if statute else ():
+        hit = Window(referral.situation_from, dt.date.max).clip(window)
+        states = sorted(set(referral.states) & set(facts.territory))
         if hit is None or not states:
             continue
         found.append(

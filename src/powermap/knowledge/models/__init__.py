@@ -17,7 +17,7 @@ from powermap.knowledge.models.states import (
     Unit,
     UniversalRule,
 )
-from powermap.knowledge.models.treaties import Art123Declaration, Participant, PartyCount, Treaty
+from powermap.knowledge.models.treaties import Art123Declaration, Participant, PartyCount, Referral, Treaty
 
 MODEL_BY_KIND: dict[str, type[Record]] = {
     "state": State,
@@ -73,6 +73,7 @@ __all__ = [
     "Organisation",
     "Participant",
     "PartyCount",
+    "Referral",
     "Precedent",
     "Record",
     "SanctionsRegime",

@@ -64,6 +64,21 @@ class Art123Declaration(KBModel):
     note: str | None = None
 
 
+class Referral(KBModel):
+    """A Security Council referral of a situation to the ICC (Rome Statute art. 13(b))."""
+
+    resolution: str
+    adopted: dt.date
+    situation_from: dt.date
+    """The first day of the referred situation (crimes before it are outside)."""
+    states: list[StateCode] = Field(min_length=1)
+    """The states whose territory the situation covers."""
+    scope: str
+    """The situation as the resolution names it, in a few words."""
+    source: Source
+    note: str | None = None
+
+
 class PartyCount(KBModel):
     """How many parties an authoritative source counts, to tell whether our list is whole."""
 
@@ -89,3 +104,4 @@ class Treaty(NamedRecord):
     parties_reported: PartyCount | None = None
     participants: list[Participant] = Field(default_factory=list)
     article_12_3_declarations: list[Art123Declaration] = Field(default_factory=list)
+    security_council_referrals: list[Referral] = Field(default_factory=list)
