@@ -836,3 +836,14 @@ def test_it_reads_security_council_referrals_from_the_knowledge_base() -> None:
     assert "unsc_referral:S/RES/9999 (2030)" in covered.bases
     before = finding(find_forums(facts(start=D(2029, 1, 1), end=D(2029, 6, 1)), kb, AS_OF), "icc")
     assert before.status is not AVAILABLE  # the situation starts after these crimes
+
+
+def test_it_offers_a_un_country_regime_only_for_its_country(kb: KnowledgeBase) -> None:
+    darfur = facts(["genocide"], territory=["SD"], perpetrator_nationalities=["SD"])
+    found = {f.id: f for f in find_forums(darfur, kb, AS_OF)}
+    assert "country_sanctions:unsc" in found["sanctions:un_sudan_1591"].bases
+    assert "Sudan (SD)" in text(found["sanctions:un_sudan_1591"])
+    assert "sanctions:un_libya_1970" not in found
+    assert "sanctions:un_sanctions_committees" not in found  # a description, not a regime
+    syria = {f.id for f in find_forums(SYRIA, kb, AS_OF)}
+    assert not {i for i in syria if i.startswith("sanctions:un_")}

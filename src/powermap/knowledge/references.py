@@ -71,6 +71,7 @@ def _mechanism_refs(record: Mechanism) -> Iterator[Ref]:
 
 def _sanctions_refs(record: SanctionsRegime) -> Iterator[Ref]:
     yield Ref(("jurisdiction",), ("state", "organisation", "body"), record.jurisdiction)
+    yield from _listed("countries", "state", record.countries)
 
 
 def _jurisdiction_refs(record: Jurisdiction) -> Iterator[Ref]:

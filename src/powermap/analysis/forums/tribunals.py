@@ -167,17 +167,20 @@ def mechanism_finding(
 
 
 def find_sanctions(facts: Facts, kb: KnowledgeBase, today: dt.date) -> list[ForumFinding]:
-    """Thematic (worldwide) sanctions regimes, as related options.
+    """Sanctions regimes that could list the perpetrators, as related options.
 
-    Rule: a regime whose authority is a state or the EU lists perpetrators anywhere on
-    human rights grounds. UN regimes are tied to one country, which the knowledge base
-    does not record in a field, so they are not matched to the situation.
+    Rule: a thematic regime (no `countries`; a state's or the EU's) lists perpetrators
+    anywhere on human rights grounds. A country regime (the UN's) is offered when its
+    countries include a state where the crimes happened or whose nationals committed them.
+    The UN's general description of its committees is not a regime of its own.
     """
     del today  # listings are political decisions; no date rule applies
+    involved = {*facts.territory, *facts.perpetrator_nationalities}
     return [
         sanctions_finding(facts, kb, regime)
         for regime in kb.sanctions_regimes.values()
-        if regime.jurisdiction != "unsc"
+        if (set(regime.countries) & involved)
+        or (not regime.countries and regime.jurisdiction != "unsc")
     ]
 
 
@@ -188,7 +191,17 @@ def sanctions_finding(facts: Facts, kb: KnowledgeBase, regime: SanctionsRegime) 
         f"sanctions:{regime.id}", regime.name_en, ForumFamily.SANCTIONS, ForumStatus.AVAILABLE
     )
     draft.cite(regime.instrument, *record_sources(regime, 1))
-    draft.bases.append(f"thematic_sanctions:{regime.jurisdiction}")
+    covered = sorted(set(regime.countries) & {*facts.territory, *facts.perpetrator_nationalities})
+    if regime.countries:
+        draft.bases.append(f"country_sanctions:{regime.jurisdiction}")
+        draft.reasons.append(
+            say(
+                "The regime covers %(states)s, a state of this situation.",
+                states=names(kb, covered),
+            )  # fmt: skip
+        )
+    else:
+        draft.bases.append(f"thematic_sanctions:{regime.jurisdiction}")
     grounds = regime.grounds if isinstance(regime.grounds, str) else "; ".join(regime.grounds)
     draft.reasons.append(say("Grounds: %(grounds)s", grounds=grounds))
     draft.reasons.append(say("Decided by: %(authority)s.", authority=regime.deciding_authority))

@@ -46,3 +46,6 @@ class SanctionsRegime(NamedRecord):
     decision_rule_text: Text | None = None
     grounds: Text | list[Text]
     evidence_submission: Text | list[Text] | None = None
+    countries: list[StateCode] = Field(default_factory=list)
+    """The countries a country regime covers (the UN's, e.g. Sudan for 1591); empty for a
+    thematic regime that can list perpetrators anywhere."""
