@@ -15,8 +15,10 @@ who know each other, allies, and a grantee who has its funder's ear).
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import count, repeat
 from operator import attrgetter
 
@@ -75,7 +77,8 @@ def build_map_graph(actor_ids: Sequence[str], relationships: Sequence[Relationsh
     """
     index = dict(zip(dict.fromkeys(actor_ids), count()))
     ids = list(index)
-    same, lookup = _SameObject.of(ids), _HashLookup.of(ids)
+    listed = tuple(ids)
+    same, lookup = _SameObject.of(listed), cache(lambda: _HashLookup.of(listed))
     source = _indices(relationships, "source", index, ids, same, lookup)
     target = _indices(relationships, "target", index, ids, same, lookup)
     code = _type_codes(relationships)
@@ -102,19 +105,30 @@ class _SameObject:
 
     @classmethod
     def of(cls, objects: Sequence[object]) -> _SameObject:
-        table = _HashLookup.of_keys(_scrambled(map(id, objects), len(objects)))
+        table = _HashLookup.of_keys(_scrambled(objects, len(objects)))
         if table is None:  # live objects have distinct addresses: one is listed twice
             raise ValueError("each object must be listed once")
         return cls(table)
 
     def find(self, objects: Iterable[object], size: int) -> IntArray:
         """Each object's position, or -1 where it is none of the objects themselves."""
-        return self.table.find_keys(_scrambled(map(id, objects), size))
+        return self.table.find_keys(_scrambled(objects, size))
 
 
-def _scrambled(addresses: Iterable[int], size: int) -> npt.NDArray[np.uint64]:
-    keys = np.fromiter(addresses, np.int64, size).view(np.uint64)
-    return keys * np.uint64(0x9E3779B97F4A7C15)
+def _scrambled(objects: Iterable[object], size: int) -> npt.NDArray[np.uint64]:
+    return _addresses(objects, size).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+
+def _addresses(objects: Iterable[object], size: int) -> npt.NDArray[np.int64]:
+    """The objects' addresses (what CPython's `id()` returns), without calling `id()`.
+
+    `id()` builds a Python int per object; on a million relationship ends that is most
+    of the cost. An object array holds the same pointers, and while it holds them (it
+    keeps the objects alive) its buffer can be read as 64-bit integers.
+    """
+    held = np.fromiter(objects, dtype=object, count=size)
+    pointers = (ctypes.c_ssize_t * size).from_address(held.ctypes.data)
+    return np.ctypeslib.as_array(pointers).astype(np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,22 +205,22 @@ def _indices(
     index: dict[str, int],
     ids: list[str],
     same: _SameObject,
-    lookup: _HashLookup | None,
+    lookup: Callable[[], _HashLookup | None],
 ) -> IntArray:
     """The index of each relationship's `end` actor, adding actors not seen before.
 
     Ends that are the actors' own id objects are found by identity; when most are not
     (a map parsed from a file), every end is looked up by value in one pass, else only
-    the few that were missed.
+    the few that were missed. `lookup` builds the by-value lookup only when needed.
     """
     size = len(relationships)
     found = same.find(map(attrgetter(end), relationships), size)
     missed = np.flatnonzero(found < 0)
     if missed.size > size // 4:
-        found = _by_value(map(attrgetter(end), relationships), size, index, lookup)
+        found = _by_value(map(attrgetter(end), relationships), size, index, lookup())
     elif missed.size:
         names = [getattr(relationships[i], end) for i in missed.tolist()]
-        found[missed] = _by_value(names, len(names), index, lookup)
+        found[missed] = _by_value(names, len(names), index, lookup())
     for i in np.flatnonzero(found < 0).tolist():
         actor_id = getattr(relationships[i], end)
         if actor_id not in index:
