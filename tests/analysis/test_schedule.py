@@ -135,7 +135,7 @@ def test_it_lists_the_next_three_things_to_do() -> None:
     actions = plan().next_actions
     assert [a.step for a in actions] == ["a", "c", "b"]
     assert "critical path" in actions[0].why and "slack" in actions[1].why
-    assert actions[2].why.startswith("Once a is done.")
+    assert actions[2].why.startswith("Once “A” is done.")  # named by its title
     assert actions[0].owner == "owner of a"
 
 

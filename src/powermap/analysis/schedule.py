@@ -367,14 +367,15 @@ def next_actions(steps: Sequence[PlanStep], most: int = 3) -> tuple[NextAction, 
     ready = [s for s in todo if set(s.depends_on) <= done]
     ready.sort(key=_urgency)
     waiting = sorted((s for s in todo if s not in ready), key=_urgency)
-    return tuple(_action(s, s in ready) for s in [*ready, *waiting][:most])
+    titles = {s.id: s.title for s in steps}
+    return tuple(_action(s, s in ready, titles) for s in [*ready, *waiting][:most])
 
 
 def _urgency(step: PlanStep) -> tuple[dt.date, bool, str]:
     return step.latest_start, not step.critical, step.id
 
 
-def _action(step: PlanStep, ready: bool) -> NextAction:
+def _action(step: PlanStep, ready: bool, titles: Mapping[str, str]) -> NextAction:
     if step.critical:
         why = say("On the critical path: start by %(date)s (no slack).",
                   date=step.latest_start.isoformat())  # fmt: skip
@@ -384,7 +385,8 @@ def _action(step: PlanStep, ready: bool) -> NextAction:
         why = say("Start by %(date)s (%(slack)d days of slack).",
                   date=step.latest_start.isoformat(), slack=step.slack_days)  # fmt: skip
     if not ready:
+        waits_for = [f"“{titles.get(d, d)}”" for d in step.depends_on]
         once = say_plural("Once %(steps)s is done.", "Once %(steps)s are done.",
-                          len(step.depends_on), steps=", ".join(step.depends_on))  # fmt: skip
+                          len(waits_for), steps=joined(waits_for, ", "))  # fmt: skip
         why = joined([once, why], " ")
     return NextAction(step.id, step.title, step.owner, step.latest_start, why)
