@@ -177,12 +177,15 @@ def _workspace_header(check: _Checker, node: Any, root: LineDict) -> tuple[str, 
     )
 
 
-def _unique_id(check: _Checker, node: LineDict, field: str, seen: set[str]) -> str:
-    value = check.text(node, "id", field, required=True)
+def _unique_id(
+    check: _Checker, node: LineDict, field: str, seen: set[str], key: str = "id"
+) -> str:
+    """The node's `key` (an id): required, of the id characters, not seen before."""
+    value = check.text(node, key, field, required=True)
     if value and not ID_PATTERN.match(value):
-        check.fail(node, "id", f"{field}.id", "use letters, digits and _ . : - only")
+        check.fail(node, key, f"{field}.{key}", "use letters, digits and _ . : - only")
     elif value in seen:
-        check.fail(node, "id", f"{field}.id", f"duplicate id {value!r}")
+        check.fail(node, key, f"{field}.{key}", f"duplicate {key} {value!r}")
     seen.add(value)
     return value
 
@@ -358,12 +361,7 @@ def _steps(check: _Checker, node: LineDict, field: str) -> tuple[StepProgress, .
         where = f"{field}.steps[{i}]"
         if not check.mapping(item, where, STEP_KEYS):
             continue
-        step = check.text(item, "step", where, required=True)
-        if step and not ID_PATTERN.match(step):
-            check.fail(item, "step", f"{where}.step", "use letters, digits and _ . : - only")
-        elif step in seen:
-            check.fail(item, "step", f"{where}.step", f"duplicate step {step!r}")
-        seen.add(step)
+        step = _unique_id(check, item, where, seen, key="step")
         owner = check.text(item, "owner", where)
         if len(owner) > OWNER_MAX:
             check.fail(item, "owner", f"{where}.owner", f"at most {OWNER_MAX} characters")

@@ -4,9 +4,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
-from powermap.store.actions.audit import record
+from powermap.store.actions.audit import record, set_deleted
 from powermap.store.models import Actor, Tag, Workspace
 
 
@@ -51,16 +50,12 @@ def do_update_actor(
 @transaction.atomic
 def do_delete_actor(actor: Actor, user: Any) -> None:
     """Soft delete: the actor and its relationships disappear but can be restored."""
-    actor.deleted_at = timezone.now()
-    actor.save(update_fields=["deleted_at"])
-    record(actor.workspace, user, "delete_actor", "actor", actor.key)
+    set_deleted(actor, user, "actor", deleted=True)
 
 
 @transaction.atomic
 def do_restore_actor(actor: Actor, user: Any) -> None:
-    actor.deleted_at = None
-    actor.save(update_fields=["deleted_at"])
-    record(actor.workspace, user, "restore_actor", "actor", actor.key)
+    set_deleted(actor, user, "actor", deleted=False)
 
 
 @transaction.atomic

@@ -8,9 +8,8 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
-from powermap.store.actions.audit import record
+from powermap.store.actions.audit import record, set_deleted
 from powermap.store.models import Ask, AskStep, Workspace
 
 
@@ -58,16 +57,12 @@ def do_update_ask(
 @transaction.atomic
 def do_delete_ask(ask: Ask, user: Any) -> None:
     """Soft delete: the ask disappears from lists, exports and plans but can be restored."""
-    ask.deleted_at = timezone.now()
-    ask.save(update_fields=["deleted_at"])
-    record(ask.workspace, user, "delete_ask", "ask", ask.key)
+    set_deleted(ask, user, "ask", deleted=True)
 
 
 @transaction.atomic
 def do_restore_ask(ask: Ask, user: Any) -> None:
-    ask.deleted_at = None
-    ask.save(update_fields=["deleted_at"])
-    record(ask.workspace, user, "restore_ask", "ask", ask.key)
+    set_deleted(ask, user, "ask", deleted=False)
 
 
 @transaction.atomic
