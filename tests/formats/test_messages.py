@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 
-from powermap.domain.messages import Message, joined, say, say_plural
+from powermap.domain.messages import Message, Name, joined, say, say_plural
 
 FRENCH = {
     "%(state)s sits on the %(body)s": "%(state)s siège au %(body)s",
@@ -53,3 +53,15 @@ def test_a_message_survives_pickling_with_its_msgid() -> None:
     back = pickle.loads(pickle.dumps(m))  # noqa: S301  # our own object, just pickled
     assert isinstance(back, Message) and back == m
     assert back.translated(gettext, ngettext) == "Ghana siège au HRC"
+
+
+def test_a_name_shows_itself_in_the_readers_language() -> None:
+    ghana = Name("Ghana", {"en": "Ghana", "ar": "غانا"})
+    m = say("%(state)s sits on the %(body)s", state=ghana, body="HRC")
+    assert m == "Ghana sits on the HRC"
+    assert m.translated(gettext, ngettext, "ar") == "Ghana siège au HRC".replace("Ghana", "غانا")
+    assert m.translated(gettext, ngettext, "fr") == "Ghana siège au HRC"  # no French name
+    assert ghana.in_language("ar-EG") == "غانا"
+    assert joined([ghana, "Peru"], ", ").translated(gettext, ngettext, "ar") == "غانا, Peru"
+    back = pickle.loads(pickle.dumps(ghana))  # noqa: S301  # our own object, just pickled
+    assert isinstance(back, Name) and back.in_language("ar") == "غانا"

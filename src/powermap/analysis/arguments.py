@@ -71,7 +71,7 @@ class ArgumentContext:
     def state_name(self, iso2: str) -> str:
         if iso2 not in self.state_names:
             state = self.kb.states.get(iso2)
-            self.state_names[iso2] = state.name_en if state else iso2
+            self.state_names[iso2] = state.display_name if state else iso2
         return self.state_names[iso2]
 
 
@@ -215,7 +215,7 @@ def _treaty(
     if subject.state is None or treaty_id not in context.kb.treaties:
         return None
     found, declarations, since = context.treaty(subject.state, treaty_id)
-    treaty = context.kb.treaties[treaty_id].name_en
+    treaty = context.kb.treaties[treaty_id].display_name
     if declaration is not None:
         if declaration not in declarations:
             return None
@@ -237,18 +237,18 @@ def _treaty(
 def _member_of(org_id: str, subject: Subject, context: ArgumentContext) -> str | None:
     org = context.kb.organisations.get(org_id)
     if f"org:{org_id}" in subject.memberships:
-        return say("your map records it as a member of %(org)s", org=org.name_en if org else org_id)
+        return say("your map records it as a member of %(org)s", org=org.display_name if org else org_id)
     if org is None or subject.state is None:
         return None
     if any(m.state == subject.state and m.is_member_on(context.on) for m in org.members):
         return say("%(state)s is a member of %(org)s", state=_as_state(subject, context),
-                   org=org.name_en)  # fmt: skip
+                   org=org.display_name)  # fmt: skip
     return None
 
 
 def _body_member(body_id: str, subject: Subject, context: ArgumentContext) -> str | None:
     body = context.kb.bodies.get(body_id)
-    name = body.name_en if body else body_id
+    name = body.display_name if body else body_id
     if f"body:{body_id}" in subject.memberships:
         return say("your map records it as a member of the %(body)s", body=name)
     if body is None or subject.state is None:

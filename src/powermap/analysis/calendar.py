@@ -64,7 +64,7 @@ def workspace_calendar(
 
 
 def _undated(moment: Moment) -> UndatedMoment:
-    return UndatedMoment(moment.id, moment.name_en, moment.typical or "", moment.body,
+    return UndatedMoment(moment.id, moment.display_name, moment.typical or "", moment.body,
                          moment.note or "")  # fmt: skip
 
 
@@ -114,14 +114,15 @@ def _yearly(moment: Moment, start: dt.date, end: dt.date) -> Iterator[MomentOccu
         return  # the knowledge-base model refuses such a record
     for year in range(start.year, end.year + 1):
         day = on_day(year, moment.month, moment.day)
-        yield _occurrence(moment, moment.name_en, day, day)
+        yield _occurrence(moment, moment.display_name, day, day)
 
 
 def _sessions(moment: Moment, sessions: Sequence[Session]) -> Iterator[MomentOccurrence]:
     for s in sessions:
         holder = HOLDER.search(s.name)
         yield _occurrence(
-            moment, f"{moment.name_en}: {s.name}", s.start, s.end or s.start,
+            moment, say("%(moment)s: %(session)s", moment=moment.display_name, session=s.name),
+            s.start, s.end or s.start,
             holder=f"state:{holder.group(1)}" if holder else None, note=s.note or "",
         )  # fmt: skip
 
@@ -140,7 +141,7 @@ def _projected(moment: Moment, end: dt.date) -> Iterator[MomentOccurrence]:
                 taken.append(first)
                 length = (s.end or s.start) - s.start
                 yield _occurrence(
-                    moment, moment.name_en, first, first + length,
+                    moment, moment.display_name, first, first + length,
                     estimated=True,
                     note=say_plural(
                         "Carried forward from %(session)s (%(date)s) by %(count)d year; check "
@@ -176,9 +177,10 @@ def _rotation(
         holder, note = _next_president(kb, moment.body, month, holder)
         if holder is None:
             return
-        name = kb.state(holder.removeprefix("state:")).name_en
+        name = kb.state(holder.removeprefix("state:")).display_name
         yield _occurrence(
-            moment, f"{moment.name_en}: {month:%Y-%m} {name} ({holder.removeprefix('state:')})",
+            moment, say("%(moment)s: %(month)s %(state)s (%(code)s)", moment=moment.display_name,
+                        month=f"{month:%Y-%m}", state=name, code=holder.removeprefix("state:")),
             month, _next_month(month) - dt.timedelta(days=1), estimated=True, holder=holder,
             note=note,
         )  # fmt: skip

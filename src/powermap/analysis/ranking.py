@@ -287,10 +287,12 @@ class _Map:
     references: dict[str, str]
 
     def name(self, actor_id: str) -> str:
+        """The knowledge base's name of a reference actor (shown in the reader's language),
+        else the map's name, else the id."""
+        if actor_id in self.references:
+            return self.references[actor_id]
         actor = self.actors.get(actor_id)
-        if actor is not None and actor.name:
-            return actor.name
-        return self.references.get(actor_id, actor_id)
+        return actor.name if actor is not None and actor.name else actor_id
 
 
 def rank_targets(
@@ -336,7 +338,7 @@ def _prepare(
         # A body of individuals (a treaty committee) votes, but nobody can forecast how.
         decision = replace(decision, deciders=(f"body:{decision.body}",))
     body = kb.bodies.get(decision.body or "")
-    roles = direct_roles(decision, forecast, body.name_en if body else "")
+    roles = direct_roles(decision, forecast, body.display_name if body else "")
     ids = [a.id for a in content.actors]
     graph = build_map_graph([*ids, *roles, *options.pins], content.relationships)
     roles |= implementer_roles(graph, decision, roles)

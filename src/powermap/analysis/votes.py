@@ -256,6 +256,7 @@ def forecast_vote(
     body: str,
     on: dt.date,
     rule_text: str = "",
+    name: Callable[[str], str] = str,
 ) -> Forecast:
     """Count yes, no and undecided among the seats and apply the decision rule.
 
@@ -264,7 +265,7 @@ def forecast_vote(
     `uncertain` otherwise. An undecided member is pivotal when some way the other
     undecided members could vote makes its own vote decide the outcome. A veto risk is a
     veto holder whose stance is below zero. Only members vote: non-members can only
-    influence them.
+    influence them. `name` gives the words for an actor id in the explanations.
     """
     rule = RULES[rule_token]
     members = tuple(
@@ -276,11 +277,12 @@ def forecast_vote(
     outcome = _outcome(rule, count)
     pivotal = _pivotal(rule, count, members) if outcome is Outcome.UNCERTAIN else ()
     veto_risk = tuple(m.actor for m in members if m.veto_holder and (m.stance.stance or 0) < 0)
+    vetoers = joined([name(a) for a in veto_risk], ", ")
     return Forecast(
         body=body, rule=rule_token, rule_text=rule_text or rule.text, on=on, members=members,
         yes=count.yes, no=count.no, undecided=count.undecided_total, outcome=outcome,
-        pivotal=pivotal, veto_risk=veto_risk, to_pass=_to_pass(rule, count, veto_risk),
-        reasons=_reasons(rule, count, outcome, pivotal, veto_risk),
+        pivotal=pivotal, veto_risk=veto_risk, to_pass=_to_pass(rule, count, vetoers),
+        reasons=_reasons(rule, count, outcome, pivotal, vetoers),
     )  # fmt: skip
 
 
@@ -355,11 +357,11 @@ def _can_swing(rule: VoteRule, c: _Count, veto: bool) -> bool:
     return False
 
 
-def _to_pass(rule: VoteRule, c: _Count, veto_risk: Sequence[str]) -> str:
+def _to_pass(rule: VoteRule, c: _Count, vetoers: str) -> str:
     """What it takes to pass, in words and numbers."""
     if c.vetoes:
         return say("A negative vote by %(members)s would block it: each must abstain or vote "
-                   "yes instead.", members=joined(veto_risk, ", "))  # fmt: skip
+                   "yes instead.", members=vetoers)  # fmt: skip
     if not rule.passes(c.tally(yes=c.undecided_total)):
         switch = _fewest(lambda k: rule.passes(_switch_no(c, k)), c.no)
         if switch is None:
@@ -411,7 +413,7 @@ def _reasons(
     c: _Count,
     outcome: Outcome,
     pivotal: Sequence[str],
-    veto_risk: Sequence[str],
+    vetoers: str,
 ) -> tuple[str, ...]:
     reasons = [
         say("Rule: %(rule)s", rule=rule.text),
@@ -427,9 +429,9 @@ def _reasons(
         reasons.append(say_plural("The undecided members decide: %(count)d of them is pivotal.",
                                   "The undecided members decide: %(count)d of them are pivotal.",
                                   len(pivotal)))  # fmt: skip
-    if veto_risk:
+    if vetoers:
         reasons.append(say("Veto risk: %(members)s hold a veto and lean against.",
-                           members=joined(veto_risk, ", ")))  # fmt: skip
+                           members=vetoers))  # fmt: skip
     return tuple(reasons)
 
 
@@ -451,4 +453,10 @@ def forecast_for_body(
     if not seats:
         return None
     text = body.decision_rule_text or RULES[body.decision_rule].text
-    return forecast_vote(seats, body.decision_rule, stances, body=body_id, on=on, rule_text=text)
+    return forecast_vote(seats, body.decision_rule, stances, body=body_id, on=on, rule_text=text,
+                         name=lambda actor: _state_name(kb, actor))  # fmt: skip
+
+
+def _state_name(kb: KnowledgeBase, actor: str) -> str:
+    state = kb.states.get(actor.removeprefix("state:")) if actor.startswith("state:") else None
+    return state.display_name if state is not None else actor

@@ -13,8 +13,10 @@ active language's catalogue, then each value that is itself a Message. Django's
 makemessages finds the msgids because our own makemessages command adds `say` and
 `say_plural` to xgettext's keywords (web/management/commands/makemessages.py).
 
-Values that are names (of states, people, bodies) are passed as they are; a value that
-needs translating must be a Message too (`say("yes")`).
+Values that are names of people and groups on a map are passed as they are. Names the
+knowledge base records in several languages (states, bodies, treaties) are passed as a
+`Name`, which shows itself in the reader's language. Any other value that needs
+translating must be a Message too (`say("yes")`).
 """
 
 from __future__ import annotations
@@ -55,24 +57,52 @@ class Message(str):
         )  # fmt: skip
         return self
 
-    def translated(self, gettext: Gettext, ngettext: Ngettext) -> str:
-        """The text in the language these functions translate into."""
+    def translated(self, gettext: Gettext, ngettext: Ngettext, language: str = "") -> str:
+        """The text in the language these functions translate into (`language` is its code,
+        for the names inside)."""
         if self.parts is not None:
-            return self.msgid.join(str(_translated(p, gettext, ngettext)) for p in self.parts)
+            return self.msgid.join(
+                str(_translated(p, gettext, ngettext, language)) for p in self.parts
+            )
         if self.plural and self.number is not None:
             template = ngettext(self.msgid, self.plural, self.number)
         else:
             template = gettext(self.msgid)
         if not self.params:
             return template
-        return template % {k: _translated(v, gettext, ngettext) for k, v in self.params.items()}
+        return template % {
+            k: _translated(v, gettext, ngettext, language) for k, v in self.params.items()
+        }
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Message, (self.msgid, self.plural, self.number, self.params, self.parts))
 
 
-def _translated(value: object, gettext: Gettext, ngettext: Ngettext) -> object:
-    return value.translated(gettext, ngettext) if isinstance(value, Message) else value
+class Name(str):
+    """A name in English (the str) that knows its other languages: `names["ar"]`."""
+
+    names: Mapping[str, str]
+
+    def __new__(cls, english: str, names: Mapping[str, str] | None = None) -> Name:
+        self = super().__new__(cls, english)
+        self.names = dict(names or {})
+        return self
+
+    def in_language(self, language: str) -> str:
+        """The name in this language (`ar`, or `ar-eg` falling back to `ar`), else English."""
+        code = language.lower()
+        return self.names.get(code) or self.names.get(code.split("-")[0]) or str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Name, (str(self), self.names))
+
+
+def _translated(value: object, gettext: Gettext, ngettext: Ngettext, language: str) -> object:
+    if isinstance(value, Message):
+        return value.translated(gettext, ngettext, language)
+    if isinstance(value, Name):
+        return value.in_language(language)
+    return value
 
 
 def say(msgid: str, /, **params: object) -> Message:

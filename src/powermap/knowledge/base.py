@@ -195,15 +195,16 @@ class KnowledgeBase:
         return [m for m in body.members or [] if m.sits_on(day)]
 
     def reference_actors(self) -> Iterator[tuple[str, str, str]]:
-        """`(ref_id, English name, actor_kind)` for every reference actor."""
+        """`(ref_id, name, actor_kind)` for every reference actor; the name is English as a
+        str and knows its other languages (`Name`)."""
         for state in self.states.values():
-            yield f"state:{state.id}", state.name_en, "state"
+            yield f"state:{state.id}", state.display_name, "state"
         for body in self.bodies.values():
-            yield f"body:{body.id}", body.name_en, body.actor_kind
+            yield f"body:{body.id}", body.display_name, body.actor_kind
         for mechanism in self.mechanisms.values():
-            yield f"mechanism:{mechanism.id}", mechanism.name_en, "mechanism"
+            yield f"mechanism:{mechanism.id}", mechanism.display_name, "mechanism"
         for organisation in self.organisations.values():
-            yield f"org:{organisation.id}", organisation.name_en, "igo"
+            yield f"org:{organisation.id}", organisation.display_name, "igo"
 
     def find(self, ref: str) -> tuple[str, Record] | None:
         """The record a reference names (`state:DE`, `DE`, `body:hrc`, `hrc`, ...)."""

@@ -5,6 +5,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from powermap.domain.messages import Name
+
 StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 """ISO 3166-1 alpha-2 code in upper case, the id of a state."""
 
@@ -73,3 +75,8 @@ class NamedRecord(Record):
     def name_en(self) -> str:
         """The English name."""
         return self.name["en"]
+
+    @property
+    def display_name(self) -> Name:
+        """The name for people: English as a str, shown in the reader's language."""
+        return Name(self.name["en"], self.name)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
+from powermap.domain.messages import Name
 from powermap.knowledge.models.common import (
     KBModel,
     NamedRecord,
@@ -35,6 +36,11 @@ class State(Record):
     def name_en(self) -> str:
         """The English name."""
         return self.name["en"]
+
+    @property
+    def display_name(self) -> Name:
+        """The name for people: English as a str, shown in the reader's language."""
+        return Name(self.name["en"], self.name)
 
 
 class OrgMember(KBModel):

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
-from powermap.domain.messages import Message
+from powermap.domain.messages import Message, Name
 from powermap.domain.vocab import STANCE_LABELS
 
 register = template.Library()
@@ -21,8 +21,12 @@ def stance_label(value: int | None) -> str:
 
 @register.filter
 def say(value: object) -> object:
-    """A sentence of the analysis in the reader's language; other values as they are."""
-    return value.translated(gettext, ngettext) if isinstance(value, Message) else value
+    """A sentence or a knowledge-base name in the reader's language; others as they are."""
+    if isinstance(value, Message):
+        return value.translated(gettext, ngettext, get_language() or "")
+    if isinstance(value, Name):
+        return value.in_language(get_language() or "")
+    return value
 
 
 @register.filter

@@ -152,9 +152,10 @@ def _plan(
 
 
 def _names(content: WorkspaceContent, kb: KnowledgeBase) -> dict[str, str]:
-    """Names of every actor the page may mention: the map's, then the knowledge base's."""
-    names = {ref: name for ref, name, _kind in kb.reference_actors()}
-    return names | {a.id: a.name for a in content.actors if a.name}
+    """Names of every actor the page may mention: the knowledge base's for reference
+    actors (shown in the reader's language), else the map's."""
+    references = {ref: name for ref, name, _kind in kb.reference_actors()}
+    return {a.id: a.name for a in content.actors if a.name} | references
 
 
 @require_POST
