@@ -24,6 +24,7 @@ from powermap.knowledge import KnowledgeBase, load_knowledge
 from powermap.knowledge.models import (
     Art123Declaration,
     Jurisdiction,
+    Mechanism,
     Participant,
     PartyCount,
     Referral,
@@ -847,3 +848,138 @@ def test_it_offers_a_un_country_regime_only_for_its_country(kb: KnowledgeBase) -
     assert "sanctions:un_sanctions_committees" not in found  # a description, not a regime
     syria = {f.id for f in find_forums(SYRIA, kb, AS_OF)}
     assert not {i for i in syria if i.startswith("sanctions:un_")}
+
+
+# --- the period of conduct a mechanism's mandate covers ---------------------------------
+
+MECHANISM_WORKS_FROM = D(2000, 1, 1)
+
+
+def mechanism(
+    mechanism_id: str = "xt",
+    *,
+    mechanism_type: str = "hybrid_tribunal",
+    crimes_from: dt.date | None = None,
+    crimes_to: dt.date | None = None,
+    operational_from: dt.date | None = MECHANISM_WORKS_FROM,
+) -> Mechanism:
+    """A mechanism for crimes against humanity in XA, working since 2000."""
+    return Mechanism.model_validate(
+        {
+            "id": mechanism_id,
+            "name": {"en": f"Tribunal {mechanism_id.upper()}"},
+            "description": "A mechanism for tests.",
+            "mechanism_type": mechanism_type,
+            "created_by": "agreement",
+            "instrument": "Agreement for tests",
+            "date": D(1999, 1, 1),
+            "operational_from": operational_from,
+            "situation": ["XA"],
+            "crimes": ["crimes_against_humanity"],
+            "crimes_from": crimes_from,
+            "crimes_to": crimes_to,
+            "mandate": "Tries crimes in XA.",
+            "shares_evidence": True,
+            "victim_roles": ["witness"],
+            "sources": [SOURCE],
+            "as_of": AS_OF,
+        }
+    )
+
+
+def mechanism_kb(*mechanisms: Mechanism) -> KnowledgeBase:
+    """A knowledge base holding only these mechanisms."""
+    return KnowledgeBase.build({"mechanism": {m.id: m for m in mechanisms}}, {}, {})
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "status", "says"),
+    [
+        # wholly after the mandate (the ICTR's 1994 for crimes of 2010): listed, unavailable
+        (D(2010, 1, 1), D(2010, 12, 31), UNAVAILABLE,
+         "The mandate of the Tribunal XT covers only conduct 1994-01-01 to 1994-12-31; the whole "
+         "period of these facts is outside it."),
+        # wholly before it
+        (D(1990, 1, 1), D(1993, 12, 31), UNAVAILABLE, "covers only conduct 1994-01-01 to"),
+        # straddling its start: the covered part is named
+        (D(1993, 10, 1), D(1994, 7, 15), AVAILABLE,
+         "The Tribunal XT covers conduct 1994-01-01 to 1994-07-15; the rest of the period is "
+         "outside its mandate."),
+        # straddling its end, ongoing
+        (D(1994, 4, 7), None, AVAILABLE, "covers conduct 1994-04-07 to 1994-12-31; the rest"),
+        # inside it: no condition
+        (D(1994, 4, 7), D(1994, 7, 15), AVAILABLE, None),
+    ],
+)  # fmt: skip
+def test_it_applies_a_tribunal_s_period_of_conduct(
+    start: dt.date, end: dt.date | None, status: ForumStatus, says: str | None
+) -> None:
+    kb = mechanism_kb(mechanism(crimes_from=D(1994, 1, 1), crimes_to=D(1994, 12, 31)))
+    found = finding(find_forums(facts(start=start, end=end), kb, AS_OF), "xt")
+    assert found.status is status, text(found)
+    assert "mandate:xt" in found.bases
+    period = [line for line in (*found.conditions, *found.reasons) if "covers" in line]
+    assert (says is not None and says in period[0]) if period else says is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "offered", "condition"),
+    [
+        (D(2005, 1, 1), None, True, "covers conduct from 2011-01-01; the rest of the period"),
+        (D(2005, 1, 1), D(2012, 6, 30), True, "covers conduct 2011-01-01 to 2012-06-30;"),
+        (D(2017, 8, 25), None, True, None),  # all inside an open-ended mandate
+        (D(2005, 1, 1), D(2010, 12, 31), False, None),  # wholly before: not offered
+    ],
+)
+def test_it_offers_a_related_mechanism_only_for_the_period_it_covers(
+    start: dt.date, end: dt.date | None, offered: bool, condition: str | None
+) -> None:
+    kb = mechanism_kb(
+        mechanism(mechanism_type="investigative_mechanism", crimes_from=D(2011, 1, 1))
+    )
+    found = {f.id: f for f in find_forums(facts(start=start, end=end), kb, AS_OF)}
+    assert ("mechanism:xt" in found) is offered
+    if offered:
+        related = found["mechanism:xt"]
+        assert related.status is AVAILABLE
+        period = [c for c in related.conditions if "covers conduct" in c]
+        assert (condition is not None and condition in period[0]) if period else condition is None
+
+
+def test_it_ignores_the_period_where_the_record_sets_none() -> None:
+    kb = mechanism_kb(mechanism(mechanism_type="investigative_mechanism"))
+    related = finding(find_forums(facts(start=D(1950, 1, 1), end=None), kb, AS_OF), "mechanism:xt")
+    assert related.status is AVAILABLE
+    assert not [c for c in related.conditions if "covers conduct" in c]
+
+
+def test_it_says_until_when_only_the_end_of_a_mandate_is_recorded() -> None:
+    kb = mechanism_kb(mechanism(crimes_to=D(2000, 12, 31)))
+    found = finding(find_forums(facts(start=D(2005, 1, 1), end=D(2005, 2, 1)), kb, AS_OF), "xt")
+    assert found.status is UNAVAILABLE
+    assert "covers only conduct until 2000-12-31" in text(found)
+
+
+def test_it_rejects_a_mandate_period_that_ends_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="`crimes_to` .* is before `crimes_from`"):
+        mechanism(crimes_from=D(2011, 1, 1), crimes_to=D(2010, 1, 1))
+
+
+def test_it_reads_mandate_periods_from_the_knowledge_base(kb: KnowledgeBase) -> None:
+    """Rwanda 2010 is outside the ICTR's 1994, and the IRMCT cannot indict anyone new;
+    the IIMM covers Myanmar from 2011, so not 2005-2009, and fully from 2017."""
+    rwanda_2010 = facts(["genocide"], ["RW"], D(2010, 1, 1), D(2010, 12, 31))
+    found = {f.id: f for f in find_forums(rwanda_2010, kb, AS_OF)}
+    assert found["ictr"].status is UNAVAILABLE
+    assert "covers only conduct 1994-01-01 to 1994-12-31" in text(found["ictr"])
+    assert found["irmct"].status is not AVAILABLE
+    assert "new indictments" in text(found["irmct"])
+    myanmar = facts(["genocide"], ["MM"], D(2017, 8, 25), None)
+    iimm = finding(find_forums(myanmar, kb, AS_OF), "mechanism:iimm")
+    assert iimm.status is AVAILABLE
+    assert not [c for c in iimm.conditions if "covers conduct" in c]
+    before = facts(["genocide"], ["MM"], D(2005, 1, 1), D(2009, 12, 31))
+    assert "mechanism:iimm" not in {f.id for f in find_forums(before, kb, AS_OF)}
+    straddling = facts(["genocide"], ["MM"], D(2005, 1, 1), None)
+    iimm = finding(find_forums(straddling, kb, AS_OF), "mechanism:iimm")
+    assert any("covers conduct from 2011-01-01" in c for c in iimm.conditions)

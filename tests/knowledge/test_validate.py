@@ -241,3 +241,18 @@ def test_a_whole_list_has_no_caveat(tree: Tree) -> None:
     report = check(tree)
     assert report.kb.unidentified_parties("cat") == 0
     assert not [w for w in report.warnings if "parties reported" in w.message]
+
+
+def test_it_rejects_a_mechanism_crimes_period_that_ends_before_it_starts(tree: Tree) -> None:
+    tree.replace(
+        "mechanisms/iiim.yml",
+        "    crimes: [war_crimes]\n",
+        "    crimes: [war_crimes]\n    crimes_from: 2011-03-01\n    crimes_to: 2010-12-31\n",
+    )
+    assert "`crimes_to` (2010-12-31) is before `crimes_from` (2011-03-01)" in error_text(tree)
+
+
+def test_it_accepts_an_open_ended_mechanism_crimes_period(tree: Tree) -> None:
+    tree.replace("mechanisms/iiim.yml", "    crimes: [war_crimes]\n",
+                 "    crimes: [war_crimes]\n    crimes_from: 2011-03-01\n")  # fmt: skip
+    assert check(tree).errors == ()

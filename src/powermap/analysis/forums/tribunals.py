@@ -1,8 +1,8 @@
 """Special and hybrid tribunals for the situation, and related avenues that support cases:
 investigative mechanisms that share evidence, and targeted sanctions.
 
-Sources: the knowledge base's `mechanisms/` records (type, situation, crimes, dates,
-victim roles) and `sanctions/` records.
+Sources: the knowledge base's `mechanisms/` records (type, situation, crimes, the period of
+conduct the mandate covers, dates, victim roles) and `sanctions/` records.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ import datetime as dt
 
 from powermap.analysis.forums.common import (
     Draft,
+    Window,
     ask_kind,
     names,
     record_sources,
     situation_about,
+    situation_window,
 )
 from powermap.domain.forums import (
     Facts,
@@ -23,7 +25,7 @@ from powermap.domain.forums import (
     ForumStatus,
     VictimRole,
 )
-from powermap.domain.messages import say
+from powermap.domain.messages import Message, say
 from powermap.knowledge import KnowledgeBase
 from powermap.knowledge.models import Mechanism, SanctionsRegime
 
@@ -42,14 +44,25 @@ SUPPORT_TYPES = frozenset(
 
 
 def find_tribunals(facts: Facts, kb: KnowledgeBase, today: dt.date) -> list[ForumFinding]:
-    """Tribunals and mechanisms whose mandate covers the situation's places and crimes."""
+    """Tribunals and mechanisms whose mandate covers the situation's places and crimes.
+
+    A tribunal is listed even when its mandate does not reach the situation's period (as
+    it is once closed), because a user would expect it: unavailable, with the reason. A
+    related option (investigative mechanism, inquiry, fact-finding mission) is offered
+    only while it works and only when its mandate reaches part of the period.
+    """
+    whole = situation_window(facts, today)
     findings = []
     for mechanism in kb.mechanisms.values():
         if not covers(facts, mechanism):
             continue
         if mechanism.mechanism_type in COURT_TYPES:
             findings.append(tribunal_finding(facts, kb, today, mechanism))
-        elif mechanism.mechanism_type in SUPPORT_TYPES and not _closed(mechanism, today):
+        elif (
+            mechanism.mechanism_type in SUPPORT_TYPES
+            and not _closed(mechanism, today)
+            and reaches_period(mechanism, whole)
+        ):
             findings.append(mechanism_finding(facts, kb, today, mechanism))
     return findings
 
@@ -65,6 +78,65 @@ def _closed(mechanism: Mechanism, today: dt.date) -> bool:
     return mechanism.closed is not None and mechanism.closed <= today
 
 
+def mandate_window(mechanism: Mechanism) -> Window | None:
+    """The days of conduct the mandate covers (`crimes_from` to `crimes_to`, both
+    included, an open end running on); None when the record sets neither."""
+    if mechanism.crimes_from is None and mechanism.crimes_to is None:
+        return None
+    return Window(mechanism.crimes_from or dt.date.min, mechanism.crimes_to or dt.date.max)
+
+
+def reaches_period(mechanism: Mechanism, whole: Window) -> bool:
+    """True when the mandate covers at least one day of the situation's period (or the
+    record sets no period)."""
+    span = mandate_window(mechanism)
+    return span is None or span.clip(whole) is not None
+
+
+def _span_words(span: Window) -> Message:
+    """A mandate's period within a sentence; `until ...` when only its end is known."""
+    if span.start == dt.date.min and span.end != dt.date.max:
+        return say("until %(end)s", end=span.end.isoformat())
+    return span.words()
+
+
+def period_rule(draft: Draft, facts: Facts, mechanism: Mechanism, today: dt.date) -> bool:
+    """A mechanism deals only with conduct in the period its creating instrument sets
+    (the record's `crimes_from` and `crimes_to`; e.g. ICTR Statute arts. 1 and 7: 1994).
+
+    False, with the reason, when the situation's period lies wholly outside it; a
+    condition naming the covered part when only part of the period is inside. An ongoing
+    situation runs until today, and the covered part of an open mandate is said `from`.
+    """
+    span = mandate_window(mechanism)
+    if span is None:
+        return True
+    whole = situation_window(facts, today)
+    hit = span.clip(whole)
+    if hit is None:
+        draft.reasons.append(
+            say(
+                "The mandate of the %(mechanism)s covers only conduct %(period)s; the whole "
+                "period of these facts is outside it.",
+                mechanism=mechanism.name_en,
+                period=_span_words(span),
+            )
+        )
+        return False
+    if hit != whole:
+        ongoing = facts.period.end is None and hit.end == whole.end and span.end == dt.date.max
+        covered = Window(hit.start, dt.date.max) if ongoing else hit
+        draft.conditions.append(
+            say(
+                "The %(mechanism)s covers conduct %(period)s; the rest of the period is "
+                "outside its mandate.",
+                mechanism=mechanism.name_en,
+                period=covered.words(),
+            )
+        )
+    return True
+
+
 def tribunal_finding(
     facts: Facts, kb: KnowledgeBase, today: dt.date, mechanism: Mechanism
 ) -> ForumFinding:
@@ -73,8 +145,9 @@ def tribunal_finding(
     Rule: available when it operates (operational date passed, not closed); conditional
     while it is being set up (no operational date recorded, or one in the future), and
     for a residual mechanism, which only tries persons already indicted (IRMCT Statute
-    art. 1; S/RES/1966 (2010)); unavailable once closed. Its temporal and personal reach is in its statute, which the
-    knowledge base summarises only in words.
+    art. 1; S/RES/1966 (2010)); unavailable once closed, and unavailable when the period of
+    conduct its statute covers (`period_rule`) misses the situation's period. Its personal
+    reach is in its statute, which the knowledge base summarises only in words.
     """
     draft = Draft(mechanism.id, mechanism.name_en, ForumFamily.SPECIAL_TRIBUNAL)
     draft.cite(mechanism.instrument, *record_sources(mechanism))
@@ -83,8 +156,12 @@ def tribunal_finding(
     draft.reasons.append(mechanism.description)
     draft.roles([VictimRole(r) for r in mechanism.victim_roles])
     about = situation_about(facts, kb)
+    in_period = period_rule(draft, facts, mechanism, today)
     if _closed(mechanism, today):
         draft.reasons.append(say("It closed on %(date)s.", date=str(mechanism.closed)))
+        draft.status = ForumStatus.UNAVAILABLE
+        return draft.finish()
+    if not in_period:
         draft.status = ForumStatus.UNAVAILABLE
         return draft.finish()
     started = mechanism.operational_from
@@ -135,12 +212,15 @@ def mechanism_finding(
     facts: Facts, kb: KnowledgeBase, today: dt.date, mechanism: Mechanism
 ) -> ForumFinding:
     """A related option: a mechanism that collects evidence (and, where recorded, shares
-    it with prosecutors) or takes victims' claims. It does not try anyone."""
+    it with prosecutors) or takes victims' claims. It does not try anyone. Only the part
+    of the period its mandate covers (`period_rule`) is within its reach."""
     draft = Draft(f"mechanism:{mechanism.id}", mechanism.name_en, ForumFamily.MECHANISM)
     draft.cite(mechanism.instrument, *record_sources(mechanism))
     draft.bases.append(f"mandate:{mechanism.id}")
     draft.reasons.append(say("Mandate: %(mandate)s", mandate=mechanism.mandate))
     draft.roles([VictimRole(r) for r in mechanism.victim_roles])
+    if not period_rule(draft, facts, mechanism, today):
+        return draft.finish()  # unavailable: find_tribunals does not offer it
     started = mechanism.operational_from
     draft.status = ForumStatus.CONDITIONAL if started and started > today else ForumStatus.AVAILABLE
     if started and started > today:

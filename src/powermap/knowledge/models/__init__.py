@@ -17,7 +17,13 @@ from powermap.knowledge.models.states import (
     Unit,
     UniversalRule,
 )
-from powermap.knowledge.models.treaties import Art123Declaration, Participant, PartyCount, Referral, Treaty
+from powermap.knowledge.models.treaties import (
+    Art123Declaration,
+    Participant,
+    PartyCount,
+    Referral,
+    Treaty,
+)
 
 MODEL_BY_KIND: dict[str, type[Record]] = {
     "state": State,

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from powermap.knowledge.models.common import NamedRecord, Slug, StateCode, Text
 from powermap.knowledge.models.vocab import (
@@ -31,9 +31,22 @@ class Mechanism(NamedRecord):
     closed: dt.date | None = None
     situation: list[StateCode] = Field(default_factory=list)
     crimes: list[Crime] = Field(default_factory=list)
+    crimes_from: dt.date | None = None
+    """The first day of the conduct its mandate covers (temporal jurisdiction); None when
+    the creating instrument sets no start, or the start was not verified."""
+    crimes_to: dt.date | None = None
+    """The last day of the conduct its mandate covers; None for an open mandate
+    (`since 2011`)."""
     mandate: Text
     shares_evidence: bool
     victim_roles: list[VictimRole] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _crimes_period_in_order(self) -> "Mechanism":
+        start, end = self.crimes_from, self.crimes_to
+        if start is not None and end is not None and end < start:
+            raise ValueError(f"`crimes_to` ({end}) is before `crimes_from` ({start})")
+        return self
 
 
 class SanctionsRegime(NamedRecord):
