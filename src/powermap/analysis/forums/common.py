@@ -103,12 +103,12 @@ def bound_on(p: Participant | None, day: dt.date) -> bool:
 def state_name(kb: KnowledgeBase, iso2: str) -> str:
     """`Bangladesh (BD)`, or the bare code when the knowledge base lacks the state."""
     state = kb.states.get(iso2)
-    return f"{state.name_en} ({iso2})" if state else iso2
+    return say("%(name)s (%(code)s)", name=state.display_name, code=iso2) if state else iso2
 
 
 def names(kb: KnowledgeBase, codes: Iterable[str]) -> str:
     """Several states, comma-separated."""
-    return ", ".join(state_name(kb, code) for code in codes)
+    return joined([state_name(kb, code) for code in codes], ", ")
 
 
 CRIME_WORDS: dict[Crime, Message] = {
@@ -167,7 +167,7 @@ def incomplete_list_note(kb: KnowledgeBase, iso2s: Iterable[str], treaty_id: str
         "identified): check the depositary before ruling this out.",
         "Our list of parties to the %(treaty)s is incomplete (%(count)d parties are not "
         "identified): check the depositary before ruling this out.",
-        missing, treaty=kb.treaties[treaty_id].name_en,
+        missing, treaty=kb.treaties[treaty_id].display_name,
     )  # fmt: skip
 
 
@@ -178,7 +178,7 @@ def situation_about(facts: Facts, kb: KnowledgeBase) -> str:
 
 def record_name(record: NamedRecord | None, fallback: str) -> str:
     """A record's English name, or `fallback` when the record is missing."""
-    return record.name_en if record is not None else fallback
+    return record.display_name if record is not None else fallback
 
 
 def cite(source: Source) -> str:

@@ -281,7 +281,7 @@ def respondent_status(
     span = membership(p)
     name = state_name(kb, iso2)
     whole = situation_window(facts, today)
-    treaty = kb.treaties[forum.treaty].name_en
+    treaty = kb.treaties[forum.treaty].display_name
     if p is None or span is None:
         draft.reasons.append(
             then(

@@ -496,7 +496,9 @@ def special_tribunal_note(facts: Facts, kb: KnowledgeBase) -> Message | None:
     ]
     if not tribunals:
         return None
-    listed = "; ".join(f"{m.name_en} ({m.id})" for m in tribunals)
+    listed = joined(
+        [say("%(name)s (%(code)s)", name=m.display_name, code=m.id) for m in tribunals], "; "
+    )
     return say("See instead: %(tribunals)s.", tribunals=listed)
 
 

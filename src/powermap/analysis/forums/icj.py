@@ -190,7 +190,7 @@ def clause_open(
         draft.reasons.append(
             then(
                 say(
-                    "%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty.name_en
+                    "%(state)s is not a party to the %(treaty)s.", state=name, treaty=treaty.display_name
                 ),
                 incomplete_list_note(kb, [respondent], clause.treaty),
             )
@@ -201,7 +201,7 @@ def clause_open(
             say(
                 "%(state)s is no longer bound by the %(treaty)s (%(clause)s).",
                 state=name,
-                treaty=treaty.name_en,
+                treaty=treaty.display_name,
                 clause=clause.label,
             )
         )
@@ -212,7 +212,7 @@ def clause_open(
             say(
                 "The %(treaty)s binds %(state)s only from %(date)s, after the period; its "
                 "obligations are not retroactive (Croatia v. Serbia, 2015).",
-                treaty=treaty.name_en,
+                treaty=treaty.display_name,
                 state=name,
                 date=span.start.isoformat(),
             )
@@ -235,7 +235,7 @@ def clause_open(
         draft.reasons.append(
             say(
                 "No other party to the %(treaty)s can invoke %(clause)s.",
-                treaty=treaty.name_en,
+                treaty=treaty.display_name,
                 clause=clause.label,
             )
         )
@@ -259,7 +259,7 @@ def _record_clause(
     draft.reasons.append(
         _erga_omnes_reason(
             state_name(kb, respondent),
-            kb.treaties[clause.treaty].name_en,
+            kb.treaties[clause.treaty].display_name,
             span.start,
             clause.label,
             names(kb, applicants[:SHOWN_CANDIDATES]),

@@ -118,7 +118,7 @@ def period_rule(draft: Draft, facts: Facts, mechanism: Mechanism, today: dt.date
             say(
                 "The mandate of the %(mechanism)s covers only conduct %(period)s; the whole "
                 "period of these facts is outside it.",
-                mechanism=mechanism.name_en,
+                mechanism=mechanism.display_name,
                 period=_span_words(span),
             )
         )
@@ -130,7 +130,7 @@ def period_rule(draft: Draft, facts: Facts, mechanism: Mechanism, today: dt.date
             say(
                 "The %(mechanism)s covers conduct %(period)s; the rest of the period is "
                 "outside its mandate.",
-                mechanism=mechanism.name_en,
+                mechanism=mechanism.display_name,
                 period=covered.words(),
             )
         )
@@ -149,7 +149,7 @@ def tribunal_finding(
     conduct its statute covers (`period_rule`) misses the situation's period. Its personal
     reach is in its statute, which the knowledge base summarises only in words.
     """
-    draft = Draft(mechanism.id, mechanism.name_en, ForumFamily.SPECIAL_TRIBUNAL)
+    draft = Draft(mechanism.id, mechanism.display_name, ForumFamily.SPECIAL_TRIBUNAL)
     draft.cite(mechanism.instrument, *record_sources(mechanism))
     draft.bases.append(f"mandate:{mechanism.id}")
     draft.reasons.append(say("Mandate: %(mandate)s", mandate=mechanism.mandate))
@@ -184,7 +184,7 @@ def tribunal_finding(
         draft.strength = 45
         draft.ask_kind = ask_kind(kb, "ad_hoc_tribunal")
         draft.ask_title = say(
-            "Ask states to join, fund and staff the %(tribunal)s", tribunal=mechanism.name_en
+            "Ask states to join, fund and staff the %(tribunal)s", tribunal=mechanism.display_name
         )
         return draft.finish()
     draft.conditions.append(say("Check its statute for its temporal and personal jurisdiction."))
@@ -203,7 +203,7 @@ def tribunal_finding(
         draft.strength = 75
     draft.ask_kind = ask_kind(kb, "share_information_investigators")
     draft.ask_title = say(
-        "Give evidence on %(about)s to the %(body)s", about=about, body=mechanism.name_en
+        "Give evidence on %(about)s to the %(body)s", about=about, body=mechanism.display_name
     )
     return draft.finish()
 
@@ -214,7 +214,7 @@ def mechanism_finding(
     """A related option: a mechanism that collects evidence (and, where recorded, shares
     it with prosecutors) or takes victims' claims. It does not try anyone. Only the part
     of the period its mandate covers (`period_rule`) is within its reach."""
-    draft = Draft(f"mechanism:{mechanism.id}", mechanism.name_en, ForumFamily.MECHANISM)
+    draft = Draft(f"mechanism:{mechanism.id}", mechanism.display_name, ForumFamily.MECHANISM)
     draft.cite(mechanism.instrument, *record_sources(mechanism))
     draft.bases.append(f"mandate:{mechanism.id}")
     draft.reasons.append(say("Mandate: %(mandate)s", mandate=mechanism.mandate))
@@ -236,12 +236,12 @@ def mechanism_finding(
         draft.strength = 30
         draft.ask_kind = ask_kind(kb, "share_information_investigators")
         draft.ask_title = say(
-            "Give evidence on %(about)s to the %(body)s", about=about, body=mechanism.name_en
+            "Give evidence on %(about)s to the %(body)s", about=about, body=mechanism.display_name
         )
     else:
         draft.strength = 25
         draft.ask_title = say(
-            "Register victims' claims or cases with the %(body)s", body=mechanism.name_en
+            "Register victims' claims or cases with the %(body)s", body=mechanism.display_name
         )
     return draft.finish()
 
@@ -268,7 +268,7 @@ def sanctions_finding(facts: Facts, kb: KnowledgeBase, regime: SanctionsRegime) 
     """One thematic sanctions regime: available, as a related option (it punishes no one
     in court but freezes assets and bars travel)."""
     draft = Draft(
-        f"sanctions:{regime.id}", regime.name_en, ForumFamily.SANCTIONS, ForumStatus.AVAILABLE
+        f"sanctions:{regime.id}", regime.display_name, ForumFamily.SANCTIONS, ForumStatus.AVAILABLE
     )
     draft.cite(regime.instrument, *record_sources(regime, 1))
     covered = sorted(set(regime.countries) & {*facts.territory, *facts.perpetrator_nationalities})
@@ -302,11 +302,11 @@ def sanctions_finding(facts: Facts, kb: KnowledgeBase, regime: SanctionsRegime) 
         say(
             "Ask for perpetrators from %(states)s to be listed under the %(regime)s",
             states=whose,
-            regime=regime.name_en,
+            regime=regime.display_name,
         )
         if whose
         else say(
-            "Ask for the perpetrators to be listed under the %(regime)s", regime=regime.name_en
+            "Ask for the perpetrators to be listed under the %(regime)s", regime=regime.display_name
         )
     )
     return draft.finish()
