@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 from django.db import DatabaseError, transaction
 from django.test import Client
 
 from powermap.store.models import AuditEntry
+from powermap.web import reauth
 from tests.conftest import PASSWORD
 
 
@@ -118,3 +120,27 @@ def test_it_refuses_unsafe_server_settings(env: dict[str, str], message: str) ->
         check=False,
     )  # fmt: skip
     assert result.returncode != 0 and message in result.stderr
+
+
+def test_an_export_needs_the_password_entered_in_the_last_minutes(
+    alice: Client, slug: str
+) -> None:
+    """A session left open is not enough to take the whole workspace away."""
+    session = alice.session
+    session[reauth.SESSION_KEY] = int(time.time()) - reauth.RECENT_SECONDS - 1
+    session.save()
+    url = f"/w/{slug}/export/"
+    asked = alice.get(url)
+    assert asked["Content-Type"].startswith("text/html") and 'name="password"' in asked.text
+    wrong = alice.post(url, {"password": "not-the-password"})
+    assert "That is not your password." in wrong.text
+    assert not AuditEntry.objects.filter(action="export_workspace").exists()
+    right = alice.post(url, {"password": PASSWORD})
+    assert right["Content-Type"].startswith("application/yaml") and b"actors:" in right.content
+    assert AuditEntry.objects.filter(action="export_workspace", username="alice").count() == 1
+    again = alice.get(url)  # the password was just entered: no second question
+    assert again["Content-Type"].startswith("application/yaml")
+
+
+def test_logging_in_counts_as_entering_the_password(alice: Client, slug: str) -> None:
+    assert alice.get(f"/w/{slug}/export/")["Content-Type"].startswith("application/yaml")

@@ -19,6 +19,7 @@ from powermap.store.actions.workspaces import do_record_export
 from powermap.store.convert import workspace_content
 from powermap.store.references import known_reference, reference_info
 from powermap.web.decorators import workspace_view
+from powermap.web.reauth import ConfirmPasswordForm, mark_password_entered, password_recent
 
 
 @login_required
@@ -31,6 +32,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @workspace_view()
 def export_yaml(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    """The workspace file, once the member has entered their password recently."""
+    if not password_recent(request):
+        form = ConfirmPasswordForm(request, request.POST or None)
+        if request.method != "POST" or not form.is_valid():
+            return render(request, "web/workspace/confirm.html", {"viewer": viewer, "form": form})
+        mark_password_entered(request)
     text = dump_workspace(workspace_content(viewer))
     do_record_export(viewer.workspace, request.user, "yaml")
     response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
