@@ -14,7 +14,8 @@ from powermap.knowledge import load_knowledge
 
 @cache
 def _reference_table() -> dict[str, tuple[str, str]]:
-    return {ref: (name, kind) for ref, name, kind in load_knowledge().reference_actors()}
+    """English names as plain str: they are written into the database's actor rows."""
+    return {ref: (str(name), kind) for ref, name, kind in load_knowledge().reference_actors()}
 
 
 def known_reference(actor_id: str) -> bool:
