@@ -64,3 +64,17 @@ def test_it_serves_the_table_of_a_large_grid_as_its_own_page(alice: Client, slug
     table = alice.get(f"/w/{slug}/grid/?kind=state&view=table").content.decode()
     assert "<caption>" in table and 'class="dot"' not in table
     assert f'href="/w/{slug}/actors/state:CN/"' in table
+
+
+def test_it_counts_actors_per_cell_on_a_very_large_map(alice: Client, slug: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    placed = Actor.objects.filter(stance__isnull=False, influence__isnull=False)
+    monkeypatch.setattr("powermap.web.views.grid.DOT_LIMIT", placed.count() - 1)
+    page = alice.get(f"/w/{slug}/grid/").content.decode()
+    assert 'class="dot"' not in page and 'class="power-grid counts"' in page
+    china = placed.get(key="state:CN")
+    same_cell = placed.filter(stance=china.stance, influence=china.influence).count()
+    assert f'data-cell="{china.stance},{china.influence}"' in page
+    assert f">{same_cell}</text></g>" in page
+    assert "view=table" in page  # every actor is still one click away
+    filtered = alice.get(f"/w/{slug}/grid/?kind=state&influence=5").content.decode()
+    assert 'class="dot"' in filtered  # a filter small enough brings the dots back

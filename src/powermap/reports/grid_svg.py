@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -52,6 +52,42 @@ def render_grid_svg(
             f'<a href="{prefix}{key}/" class="dot" data-key="{key}">'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
             f'fill="{STANCE_COLOURS[point.stance]}"><title>{escape(point.name)}</title></circle></a>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_count_svg(
+    counts: Mapping[tuple[int, int], int],
+    labels: GridLabels,
+    number: Callable[[int], str] = str,
+    geometry: GridGeometry | None = None,
+) -> str:
+    """The grid for maps too large to draw a dot per actor: each cell, keyed by
+    `(stance, influence)`, says how many actors it holds, and is shaded in its stance's
+    colour by its share of the fullest cell. `number` formats a count for the reader."""
+    geometry = geometry or GridGeometry()
+    width = geometry.left + geometry.width + 10
+    height = geometry.top + geometry.height + 60
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="power-grid counts" role="img" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" aria-labelledby="grid-title">'
+        f'<title id="grid-title">{escape(labels.title)}</title>'
+    ]
+    parts += _cells(labels, geometry)
+    fullest = max(counts.values(), default=0)
+    for (stance, influence), count in sorted(counts.items()):
+        if count <= 0 or stance not in STANCE_COLOURS or influence not in INFLUENCES:
+            continue
+        x, y = geometry.cell_origin(stance, influence)
+        share = 0.15 + 0.75 * count / fullest
+        parts.append(
+            f'<g class="count" data-cell="{stance},{influence}">'
+            f'<rect x="{x + 1:.0f}" y="{y + 1:.0f}" width="{geometry.cell_width - 2:.0f}" '
+            f'height="{geometry.cell_height - 2:.0f}" fill="{STANCE_COLOURS[stance]}" '
+            f'fill-opacity="{share:.2f}"/>'
+            f'<text x="{x + geometry.cell_width / 2:.0f}" y="{y + geometry.cell_height / 2 + 6:.0f}" '
+            f'text-anchor="middle" font-size="18" font-weight="bold">{escape(number(count))}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
