@@ -23,7 +23,7 @@ from powermap.web.forms.actors import ActorFilterForm
 from powermap.web.views.actors import filter_actors
 
 TABLE_INLINE_LIMIT = 2000
-DOT_LIMIT = 5000  # above this many placed actors the grid counts actors per cell
+DOT_LIMIT = 20_000  # above this many placed actors the grid counts actors per cell
 
 
 @workspace_view()
