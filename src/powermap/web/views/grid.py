@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -30,24 +30,25 @@ DOT_LIMIT = 20_000  # above this many placed actors the grid counts actors per c
 def grid(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     form = ActorFilterForm(request.GET)
     actors = filter_actors(access.visible_actors(viewer), form)
-    placed = actors.filter(stance__isnull=False, influence__isnull=False)
-    unplaced = actors.filter(Q(stance__isnull=True) | Q(influence__isnull=True))
+    # One grouped query says how many actors sit in each cell and how many have no place.
+    cells = actors.values_list("stance", "influence").annotate(n=Count("pk")).order_by()
+    counts = {(s, i): n for s, i, n in cells if s is not None and i is not None}
+    unplaced = sum(n for s, i, n in cells if s is None or i is None)
     labels = _labels()
     # On a large map the table comes as its own page, so neither view pays for the other.
     as_table = request.GET.get("view") == "table"
     table_query = request.GET.copy()
     table_query["view"] = "table"
     context = {"viewer": viewer, "form": form, "as_table": as_table,
-               "table_query": table_query.urlencode(), "unplaced": unplaced.count(),
+               "table_query": table_query.urlencode(), "unplaced": unplaced,
                "tags": viewer.workspace.tags.values_list("name", flat=True)}  # fmt: skip
-    total = placed.count()
+    total = sum(counts.values())
     if total > DOT_LIMIT and not as_table:
         # Too many dots to draw or to read: how many actors sit in each cell.
-        cells = placed.values_list("stance", "influence").annotate(n=Count("pk")).order_by()
-        counts = {(stance, influence): n for stance, influence, n in cells}
         svg = render_count_svg(counts, _labels(counts_title=True), _number)
         return render(request, "web/grid/grid.html",
                       context | {"svg": mark_safe(svg), "counted": total})  # noqa: S308  (escaped by the renderer)  # fmt: skip
+    placed = actors.filter(stance__isnull=False, influence__isnull=False)
     rows = placed.values_list("key", "name", "stance", "influence").order_by("name")
     points = [GridPoint(key, name, stance, influence) for key, name, stance, influence in rows]
     prefix = reverse("pm-actor", args=[viewer.workspace.slug, "KEY"]).removesuffix("KEY/")
