@@ -1,4 +1,4 @@
-"""The Arabic catalogue is complete, keeps every placeholder, and is compiled."""
+"""Every shipped catalogue is complete, keeps every placeholder, and is compiled."""
 
 from __future__ import annotations
 
@@ -7,26 +7,38 @@ import gettext
 import re
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
+from django.conf import settings
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "powermap"
-LOCALE = SOURCE / "locale" / "ar" / "LC_MESSAGES"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 
 
-def catalogue():  # type: ignore[no-untyped-def]
-    with open(LOCALE / "django.po", "rb") as handle:
-        return read_po(handle, locale="ar")
+def folder(language: str) -> Path:
+    return SOURCE / "locale" / language / "LC_MESSAGES"
 
 
-def test_it_translates_every_message_without_guesses() -> None:
-    missing = [m.id for m in catalogue() if m.id and (m.fuzzy or not (
+def catalogue(language: str):  # type: ignore[no-untyped-def]
+    with open(folder(language) / "django.po", "rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def test_every_offered_language_has_a_catalogue() -> None:
+    assert LANGUAGES and all((folder(code) / "django.po").exists() for code in LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_translates_every_message_without_guesses(language: str) -> None:
+    missing = [m.id for m in catalogue(language) if m.id and (m.fuzzy or not (
         m.string if isinstance(m.string, str) else all(m.string)))]  # fmt: skip
     assert missing == []
 
 
-def test_it_keeps_every_placeholder() -> None:
-    for message in catalogue():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_keeps_every_placeholder(language: str) -> None:
+    for message in catalogue(language):
         if not message.id:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
@@ -36,9 +48,11 @@ def test_it_keeps_every_placeholder() -> None:
             assert set(PLACEHOLDER.findall(text)) <= allowed, (message.id, text)
 
 
-def test_it_ships_the_compiled_catalogue_up_to_date() -> None:
-    compiled = gettext.GNUTranslations(open(LOCALE / "django.mo", "rb"))  # noqa: SIM115
-    for message in catalogue():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_ships_the_compiled_catalogue_up_to_date(language: str) -> None:
+    with open(folder(language) / "django.mo", "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message in catalogue(language):
         if message.id and isinstance(message.id, str):
             # The same text can have another translation in a context (`pgettext`).
             found = (compiled.pgettext(message.context, message.id) if message.context
@@ -58,7 +72,8 @@ def core_sentences() -> set[str]:
     return found
 
 
-def test_it_extracts_the_cores_sentences_into_the_catalogue() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_extracts_the_cores_sentences_into_the_catalogue(language: str) -> None:
     """`say(...)` is found only by our makemessages command, not Django's own."""
-    ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalogue()}
+    ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalogue(language)}
     assert core_sentences() - ids == set()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from django.test import Client
+from django.utils import translation
 from icalendar import Calendar as ICalendar
 
 from powermap.store.models import Ask, AuditEntry
@@ -325,3 +327,14 @@ def test_it_explains_the_strategy_in_the_readers_language(alice: Client, slug: s
     assert "A negative vote by" not in page and "would block it" not in page
     assert "الصين" in page  # China, named in Arabic in the veto risks and the reasons
     assert "Pinned by you" not in page and "Movability" not in page
+
+
+@pytest.mark.parametrize("language", ["fr", "ru", "uk"])
+def test_it_reads_in_every_offered_language(alice: Client, slug: str, language: str) -> None:
+    page = alice.get(f"/w/{slug}/asks/unsc-referral/?today={TODAY}",
+                     HTTP_ACCEPT_LANGUAGE=language).content.decode()  # fmt: skip
+    assert f'lang="{language}"' in page and 'dir="ltr"' in page
+    with translation.override(language):
+        heading = translation.gettext("Whom to work on")
+    assert heading != "Whom to work on" and heading in page
+    assert "Whom to work on" not in page and "would block it" not in page
