@@ -10,6 +10,7 @@ import pytest
 from powermap.analysis.calendar import moment_occurrences, on_day, workspace_calendar
 from powermap.analysis.schedule import Blueprint, choose_anchor, plan_backwards
 from powermap.domain.actors import Ask
+from powermap.domain.messages import Name
 from powermap.domain.strategy import (
     MomentOccurrence,
     MomentSource,
@@ -306,3 +307,18 @@ def test_it_merges_the_workspace_dates_into_the_calendar(kb: KnowledgeBase) -> N
         sorted(calendar.occurrences, key=lambda o: (o.start, o.name))
     )
     assert {u.moment for u in calendar.undated} >= {"eu_fac"}
+
+
+def test_it_gives_each_step_in_the_readers_language() -> None:
+    blueprint = AskKind.model_validate({
+        "id": "k", "name": {"en": "K"}, "description": "d", "size": "small",
+        "decision_rule": "varies", "moments": ["m"], "sources": [SOURCE], "as_of": TODAY,
+        "steps": [{"id": "a", "title": "Draft", "title_translations": {"fr": "Rédiger"},
+                   "lead_time_days": 5, "who": "Lawyers", "who_translations": {"ar": "المحامون"}}],
+    })  # fmt: skip
+    step = plan(blueprint).step("a")
+    assert (step.title, step.owner) == ("Draft", "Lawyers")  # English where no language is asked
+    assert isinstance(step.title, Name) and step.title.in_language("fr") == "Rédiger"
+    assert isinstance(step.owner, Name) and step.owner.in_language("ar") == "المحامون"
+    assert step.title.in_language("ru") == "Draft"  # no Russian: English
+    assert plan(blueprint, owners={"a": "Amina"}).step("a").owner == "Amina"  # the group's own

@@ -336,7 +336,8 @@ def _step(step: Step, w: _Window, after: bool, options: PlanOptions) -> PlanStep
     slack = (w.latest_start - w.earliest_start).days
     done = step.id in options.done
     return PlanStep(
-        id=step.id, title=step.title, owner=options.owners.get(step.id) or step.who or say("unassigned"),
+        id=step.id, title=step.display_title,
+        owner=options.owners.get(step.id) or step.display_who or say("unassigned"),
         depends_on=tuple(step.depends_on), lead_time_days=lead(step),
         earliest_start=w.earliest_start, latest_start=w.latest_start, deadline=w.deadline,
         slack_days=slack, critical=not after and not done and slack == 0, after_decision=after,
@@ -346,7 +347,7 @@ def _step(step: Step, w: _Window, after: bool, options: PlanOptions) -> PlanStep
 
 def _lead_reason(kind: AskKind, anchor: Step, decision: dt.date, start: dt.date) -> str:
     text = say("The step '%(title)s' (%(step)s) lands on %(decision)s; work must start by "
-               "%(start)s (%(days)d days before).", title=anchor.title, step=anchor.id,
+               "%(start)s (%(days)d days before).", title=anchor.display_title, step=anchor.id,
                decision=decision.isoformat(), start=start.isoformat(),
                days=(decision - start).days)  # fmt: skip
     if kind.lead_time_days:

@@ -4,7 +4,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from powermap.knowledge.models.common import KBModel, NamedRecord, Record, Slug, Text
+from powermap.domain.messages import Name
+from powermap.knowledge.models.common import (
+    KBModel,
+    LanguageCode,
+    NamedRecord,
+    Record,
+    Slug,
+    Text,
+)
 from powermap.knowledge.models.vocab import (
     ArgumentKind,
     AskSize,
@@ -22,14 +30,30 @@ Days = Annotated[int, Field(ge=0)]
 
 
 class Step(KBModel):
-    """One step of an ask's blueprint; steps form a DAG through `depends_on`."""
+    """One step of an ask's blueprint; steps form a DAG through `depends_on`.
+
+    `title` and `who` are English; `title_translations` and `who_translations` give them
+    in other languages (`{fr: ..., ar: ...}`), shown in the reader's language.
+    """
 
     id: Slug
     title: Text
+    title_translations: dict[LanguageCode, Text] = Field(default_factory=dict)
     depends_on: list[Slug] = Field(default_factory=list)
     lead_time_days: Days | None = None
     who: Text | None = None
+    who_translations: dict[LanguageCode, Text] = Field(default_factory=dict)
     note: str | None = None
+
+    @property
+    def display_title(self) -> Name:
+        return Name(self.title, {"en": self.title, **self.title_translations})
+
+    @property
+    def display_who(self) -> Name | None:
+        if self.who is None:
+            return None
+        return Name(self.who, {"en": self.who, **self.who_translations})
 
 
 class Precedent(KBModel):

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -190,7 +191,8 @@ def ask_step(request: HttpRequest, viewer: Viewer, ask_key: str, step_id: str) -
     if form.is_valid():
         do_set_step(ask, request.user, step.id, owner=form.cleaned_data["owner"],
                     done_on=form.done_day())  # fmt: skip
-        messages.success(request, _("Saved the step %(step)s.") % {"step": step.title})
+        title = step.display_title.in_language(get_language() or "")
+        messages.success(request, _("Saved the step %(step)s.") % {"step": title})
     else:
         problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
         messages.error(request, _("The step was not saved: %(problems)s") % {"problems": problems})
