@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from powermap.domain.vocab import Role
 from powermap.store.models import (
@@ -63,13 +64,8 @@ class Viewer:
 def access_workspace(user: User, slug: str, role: Role = Role.VIEWER) -> Viewer:
     if not user.is_authenticated:
         raise Http404
-    membership = (
-        Membership.objects.select_related("workspace")
-        .filter(user=user, workspace__slug=slug)
-        .first()
-    )
-    if membership is None:
-        raise Http404
+    memberships = Membership.objects.select_related("workspace")
+    membership = get_object_or_404(memberships, user=user, workspace__slug=slug)
     viewer = Viewer(membership.workspace, membership.role_enum, user)
     viewer.require(role)
     return viewer
@@ -126,23 +122,14 @@ def visible_assessments(viewer: Viewer) -> QuerySet[Assessment]:
 def access_actor(viewer: Viewer, key: str, *, write: bool = False) -> Actor:
     if write:
         viewer.require(Role.EDITOR)
-    actor = visible_actors(viewer).filter(key=key).first()
-    if actor is None:
-        raise Http404
-    return actor
+    return get_object_or_404(visible_actors(viewer), key=key)
 
 
 def access_deleted_actor(viewer: Viewer, key: str) -> Actor:
     """A soft-deleted actor, for undo; editors only."""
     viewer.require(Role.EDITOR)
-    actor = (
-        Actor.objects.filter(viewer.confidential_filter("created_by"))
-        .filter(workspace=viewer.workspace, key=key, deleted_at__isnull=False)
-        .first()
-    )
-    if actor is None:
-        raise Http404
-    return actor
+    hidden = Actor.objects.filter(viewer.confidential_filter("created_by"))
+    return get_object_or_404(hidden, workspace=viewer.workspace, key=key, deleted_at__isnull=False)
 
 
 def access_relationship(
@@ -150,10 +137,7 @@ def access_relationship(
 ) -> Relationship:
     if write:
         viewer.require(Role.EDITOR)
-    rel = visible_relationships(viewer).filter(pk=relationship_id).first()
-    if rel is None:
-        raise Http404
-    return rel
+    return get_object_or_404(visible_relationships(viewer), pk=relationship_id)
 
 
 def taken_actor_keys(viewer: Viewer) -> set[str]:
@@ -175,19 +159,13 @@ def access_ask(viewer: Viewer, key: str, *, write: bool = False) -> Ask:
     """One ask of the workspace that is not deleted; editors only to write."""
     if write:
         viewer.require(Role.EDITOR)
-    ask = workspace_asks(viewer).filter(key=key).first()
-    if ask is None:
-        raise Http404
-    return ask
+    return get_object_or_404(workspace_asks(viewer), key=key)
 
 
 def access_deleted_ask(viewer: Viewer, key: str) -> Ask:
     """A soft-deleted ask, for undo; editors only."""
     viewer.require(Role.EDITOR)
-    ask = Ask.objects.filter(workspace=viewer.workspace, key=key, deleted_at__isnull=False).first()
-    if ask is None:
-        raise Http404
-    return ask
+    return get_object_or_404(Ask, workspace=viewer.workspace, key=key, deleted_at__isnull=False)
 
 
 def ask_steps(viewer: Viewer) -> QuerySet[AskStep]:
@@ -205,10 +183,7 @@ def workspace_members(viewer: Viewer) -> QuerySet[Membership]:
 
 
 def access_membership(viewer: Viewer, membership_id: int) -> Membership:
-    membership = workspace_members(viewer).filter(pk=membership_id).first()
-    if membership is None:
-        raise Http404
-    return membership
+    return get_object_or_404(workspace_members(viewer), pk=membership_id)
 
 
 def user_by_username(username: str) -> Any:
@@ -224,10 +199,7 @@ def workspace_moments(viewer: Viewer) -> QuerySet[Moment]:
 
 def access_moment(viewer: Viewer, moment_id: int) -> Moment:
     viewer.require(Role.EDITOR)
-    moment = workspace_moments(viewer).filter(pk=moment_id).first()
-    if moment is None:
-        raise Http404
-    return moment
+    return get_object_or_404(workspace_moments(viewer), pk=moment_id)
 
 
 def audit_entries(viewer: Viewer) -> QuerySet[AuditEntry]:

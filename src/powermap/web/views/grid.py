@@ -34,7 +34,6 @@ def grid(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     cells = actors.values_list("stance", "influence").annotate(n=Count("pk")).order_by()
     counts = {(s, i): n for s, i, n in cells if s is not None and i is not None}
     unplaced = sum(n for s, i, n in cells if s is None or i is None)
-    labels = _labels()
     # On a large map the table comes as its own page, so neither view pays for the other.
     as_table = request.GET.get("view") == "table"
     table_query = request.GET.copy()
@@ -50,6 +49,7 @@ def grid(request: HttpRequest, viewer: Viewer) -> HttpResponse:
                       context | {"svg": mark_safe(svg), "counted": total})  # noqa: S308  (escaped by the renderer)  # fmt: skip
     placed = actors.filter(stance__isnull=False, influence__isnull=False)
     rows = placed.values_list("key", "name", "stance", "influence").order_by("name")
+    labels = _labels()
     points = [GridPoint(key, name, stance, influence) for key, name, stance, influence in rows]
     prefix = reverse("pm-actor", args=[viewer.workspace.slug, "KEY"]).removesuffix("KEY/")
     inline = len(points) <= TABLE_INLINE_LIMIT
